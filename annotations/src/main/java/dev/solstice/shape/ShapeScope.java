@@ -36,11 +36,11 @@ public final class ShapeScope {
   private final Map<String, Integer> sizes = new LinkedHashMap<>();
   private final Map<String, VariadicBinding> variadics = new LinkedHashMap<>();
 
-  /** What one check changed, so that a failed check can be undone. */
+  /**
+   * The names the current check bound, removed again if it fails. A variadic is checked last, so
+   * a check that binds one never fails afterwards.
+   */
   private final List<String> boundSizes = new ArrayList<>();
-
-  private @Nullable String boundVariadic;
-  private @Nullable VariadicBinding replacedVariadic;
 
   /** A scope with nothing bound. */
   public ShapeScope() {}
@@ -119,11 +119,9 @@ public final class ShapeScope {
     Objects.requireNonNull(shape, "shape");
     ShapeSpec parsed = ShapeSpec.parse(spec);
     boundSizes.clear();
-    boundVariadic = null;
-    replacedVariadic = null;
     String reason = mismatch(parsed, shape);
     if (reason != null) {
-      undo();
+      boundSizes.forEach(sizes::remove);
       throw new ShapeMismatchException(message(subject, spec, shape, reason));
     }
   }
@@ -246,7 +244,7 @@ public final class ShapeScope {
     }
     VariadicBinding bound = variadics.get(name);
     if (bound == null) {
-      bind(name, new VariadicBinding(dim.broadcastable(), shape), null);
+      variadics.put(name, new VariadicBinding(dim.broadcastable(), shape));
       return null;
     }
     String is = "the shape of its variadic dimensions '*" + name + "' is " + tuple(shape) + ", ";
@@ -268,25 +266,8 @@ public final class ShapeScope {
     if (!dim.broadcastable() && !Arrays.equals(broadcast, shape)) {
       return is + "which the existing value of " + existing + " cannot be broadcast to";
     }
-    bind(name, new VariadicBinding(dim.broadcastable(), broadcast), bound);
+    variadics.put(name, new VariadicBinding(dim.broadcastable(), broadcast));
     return null;
-  }
-
-  private void bind(String name, VariadicBinding binding, @Nullable VariadicBinding replaced) {
-    variadics.put(name, binding);
-    boundVariadic = name;
-    replacedVariadic = replaced;
-  }
-
-  private void undo() {
-    boundSizes.forEach(sizes::remove);
-    if (boundVariadic != null) {
-      if (replacedVariadic == null) {
-        variadics.remove(boundVariadic);
-      } else {
-        variadics.put(boundVariadic, replacedVariadic);
-      }
-    }
   }
 
   private String message(String subject, String spec, int[] shape, String reason) {
