@@ -1,0 +1,166 @@
+package dev.solstice.checker;
+
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import dev.solstice.annotations.Shape;
+import dev.solstice.annotations.ShapeBottom;
+import dev.solstice.annotations.UnknownShape;
+import java.lang.annotation.Annotation;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ExecutableElement;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.checkerframework.common.basetype.BaseAnnotatedTypeFactory;
+import org.checkerframework.common.basetype.BaseTypeChecker;
+import org.checkerframework.framework.type.AnnotatedTypeMirror;
+import org.checkerframework.framework.type.AnnotatedTypeMirror.AnnotatedArrayType;
+import org.checkerframework.framework.type.AnnotatedTypeMirror.AnnotatedExecutableType;
+import org.checkerframework.framework.type.QualifierHierarchy;
+import org.checkerframework.framework.type.TypeHierarchy;
+import org.checkerframework.framework.type.treeannotator.ListTreeAnnotator;
+import org.checkerframework.framework.type.treeannotator.TreeAnnotator;
+import org.checkerframework.javacutil.AnnotationBuilder;
+import org.checkerframework.javacutil.AnnotationUtils;
+import org.checkerframework.javacutil.TreeUtils;
+
+/**
+ * The shape type system: {@code @UnknownShape} (the default) above {@code @Shape(spec)} above
+ * {@code @ShapeBottom}. Calls of methods and constructors with specs, and of runtime ops, get
+ * their result shape from {@link CallSites}; flow refinement carries inferred shapes into
+ * unannotated locals.
+ *
+ * <p>The names in a spec belong to a scope: in the type of an expression they are dims of the
+ * enclosing method (and, in instance methods, of {@code this}). A callee's specs therefore never
+ * leak into a caller: at a call site its parameter, receiver and result types are cleared here
+ * and the call's result shape is computed in the caller's terms.
+ */
+public class ShapeAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
+  private final AnnotationMirror unknown;
+  private final AnnotationMirror bottom;
+  private final ExecutableElement shapeValue;
+  private final SpecReader specs = new SpecReader();
+  private final Map<String, AnnotationMirror> shapeAnnotations = new HashMap<>();
+  private final CallSites callSites;
+
+  @SuppressWarnings("this-escape")
+  public ShapeAnnotatedTypeFactory(BaseTypeChecker checker) {
+    super(checker);
+    unknown = AnnotationBuilder.fromClass(elements, UnknownShape.class);
+    bottom = AnnotationBuilder.fromClass(elements, ShapeBottom.class);
+    shapeValue = TreeUtils.getMethod(Shape.class, "value", 0, processingEnv);
+    callSites = new CallSites(this);
+    postInit();
+  }
+
+  @Override
+  protected Set<Class<? extends Annotation>> createSupportedTypeQualifiers() {
+    return new LinkedHashSet<>(List.of(UnknownShape.class, Shape.class, ShapeBottom.class));
+  }
+
+  @Override
+  protected QualifierHierarchy createQualifierHierarchy() {
+    return new ShapeQualifierHierarchy(getSupportedTypeQualifiers(), elements, this);
+  }
+
+  @Override
+  protected TypeHierarchy createTypeHierarchy() {
+    return new GradualTypeHierarchy();
+  }
+
+  @Override
+  protected TreeAnnotator createTreeAnnotator() {
+    return new ListTreeAnnotator(new ShapeTreeAnnotator(this), super.createTreeAnnotator());
+  }
+
+  @Override
+  protected ParameterizedExecutableType methodFromUse(MethodInvocationTree tree, boolean inferTypeArgs) {
+    ParameterizedExecutableType result = super.methodFromUse(tree, inferTypeArgs);
+    clearSpecs(TreeUtils.elementFromUse(tree), result.executableType);
+    return result;
+  }
+
+  @Override
+  protected ParameterizedExecutableType constructorFromUse(NewClassTree tree, boolean inferTypeArgs) {
+    ParameterizedExecutableType result = super.constructorFromUse(tree, inferTypeArgs);
+    clearSpecs(TreeUtils.elementFromUse(tree), result.executableType);
+    return result;
+  }
+
+  /** The call-site analysis shared by the tree annotator and the visitor. */
+  CallSites callSites() {
+    return callSites;
+  }
+
+  /** The shape a type's {@code @Shape} says, or null when unknown (or not valid grammar). */
+  @Nullable SymbolicShape shapeOf(AnnotatedTypeMirror type) {
+    AnnotationMirror annotation = type.getPrimaryAnnotationInHierarchy(unknown);
+    return annotation == null ? null : shapeOf(annotation);
+  }
+
+  /** The shape a {@code @Shape} annotation says, or null for any other qualifier. */
+  @Nullable SymbolicShape shapeOf(AnnotationMirror annotation) {
+    String spec = specOf(annotation);
+    return spec == null ? null : specs.read(spec);
+  }
+
+  /** The spec string of a {@code @Shape} annotation, or null for any other annotation. */
+  @Nullable String specOf(AnnotationMirror annotation) {
+    if (!AnnotationUtils.areSameByName(annotation, Shape.class.getCanonicalName())) {
+      return null;
+    }
+    return AnnotationUtils.getElementValue(annotation, shapeValue, String.class);
+  }
+
+  /** {@code @Shape(shape)}, or {@code @UnknownShape} for null. */
+  AnnotationMirror annotationFor(@Nullable SymbolicShape shape) {
+    if (shape == null) {
+      return unknown;
+    }
+    return shapeAnnotations.computeIfAbsent(
+        shape.toString(),
+        spec -> {
+          AnnotationBuilder builder = new AnnotationBuilder(processingEnv, Shape.class);
+          builder.setValue("value", spec);
+          return builder.build();
+        });
+  }
+
+  AnnotationMirror bottom() {
+    return bottom;
+  }
+
+  /** Whether {@code -Ashape.strict} asks to report what cannot be proven. */
+  boolean isStrict() {
+    return checker.hasOption(ShapeChecker.STRICT);
+  }
+
+  /**
+   * Clears the specs of a callee's receiver, parameters and result at a call site: they are in
+   * the callee's scope, and {@link CallSites} has matched them already.
+   */
+  private void clearSpecs(ExecutableElement callee, AnnotatedExecutableType type) {
+    if (callSites.callee(callee).signature() == null) {
+      return;
+    }
+    for (AnnotatedTypeMirror parameter : type.getParameterTypes()) {
+      clear(parameter);
+    }
+    if (type.getReceiverType() != null) {
+      clear(type.getReceiverType());
+    }
+    clear(type.getReturnType());
+  }
+
+  private void clear(AnnotatedTypeMirror type) {
+    if (type.hasPrimaryAnnotation(Shape.class)) {
+      type.replaceAnnotation(unknown);
+    }
+    if (type instanceof AnnotatedArrayType array) {
+      clear(array.getComponentType());
+    }
+  }
+}

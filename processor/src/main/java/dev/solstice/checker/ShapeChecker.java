@@ -1,0 +1,23 @@
+package dev.solstice.checker;
+
+import org.checkerframework.common.basetype.BaseTypeChecker;
+import org.checkerframework.framework.source.SupportedOptions;
+
+/**
+ * Reports {@code @Shape} mismatches as compile errors: a pluggable type checker for the Checker
+ * Framework in which {@code @Shape("batch 1")} qualifies {@code Tensor}.
+ *
+ * <p>Run it with {@code -processor dev.solstice.checker.ShapeChecker}. It is gradual: unknown
+ * shapes are left to the run-time check, and only definite conflicts are errors; {@code
+ * -Ashape.strict} also warns about every shape it cannot prove. {@code @SuppressWarnings("shape")}
+ * silences it, and a cast such as {@code (@Shape("m n") Tensor) t} asserts a shape it cannot
+ * infer.
+ *
+ * <p>The type system lives in {@link ShapeAnnotatedTypeFactory}, the checks in {@link
+ * ShapeVisitor}, the messages in {@code messages.properties}.
+ */
+@SupportedOptions({ShapeChecker.STRICT})
+public class ShapeChecker extends BaseTypeChecker {
+  /** The option that also reports, as warnings, the shapes the checker cannot prove. */
+  public static final String STRICT = "shape.strict";
+}
