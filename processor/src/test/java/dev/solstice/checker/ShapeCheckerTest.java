@@ -25,7 +25,7 @@ class ShapeCheckerTest {
     assertWithMessage("diagnostics outside %s", program)
         .that(CheckerHarness.elsewhere(compilation, program))
         .isEmpty();
-    assertWithMessage("diagnostics of %s; all of them:%n%s", program, compilation.diagnostics())
+    assertWithMessage("diagnostics of %s; all of them:\n%s", program, compilation.diagnostics())
         .that(CheckerHarness.reported(compilation, program))
         .containsExactlyElementsIn(CheckerHarness.expected(program));
   }
