@@ -109,22 +109,12 @@ final class Bindings {
   String describe() {
     StringJoiner text = new StringJoiner(", ");
     for (Map.Entry<String, Dim> entry : dims.entrySet()) {
-      String value = entry.getValue().size().toString();
-      String name = entry.getKey();
-      text.add(
-          (value.equals(name) ? name : name + "=" + value)
-              + " (bound by "
-              + entry.getValue().origin()
-              + ")");
+      Dim dim = entry.getValue();
+      text.add(entry.getKey() + "=" + dim.size() + " (bound by " + dim.origin() + ")");
     }
     for (Map.Entry<String, Run> entry : runs.entrySet()) {
-      String value = SymbolicShape.of(entry.getValue().axes()).toString();
-      String name = "*" + entry.getKey();
-      text.add(
-          (value.equals(name) ? name : name + "=[" + value + "]")
-              + " (bound by "
-              + entry.getValue().origin()
-              + ")");
+      Run run = entry.getValue();
+      text.add("*" + entry.getKey() + "=[" + SymbolicShape.of(run.axes()) + "] (bound by " + run.origin() + ")");
     }
     return text.length() == 0 ? "none" : text.toString();
   }

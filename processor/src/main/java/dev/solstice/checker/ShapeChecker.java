@@ -1,5 +1,8 @@
 package dev.solstice.checker;
 
+import java.util.HashMap;
+import java.util.Map;
+import org.checkerframework.checker.nullness.qual.MonotonicNonNull;
 import org.checkerframework.common.basetype.BaseTypeChecker;
 import org.checkerframework.framework.source.SupportedOptions;
 
@@ -20,4 +23,20 @@ import org.checkerframework.framework.source.SupportedOptions;
 public class ShapeChecker extends BaseTypeChecker {
   /** The option that also reports, as warnings, the shapes the checker cannot prove. */
   public static final String STRICT = "shape.strict";
+
+  private @MonotonicNonNull Map<String, String> options;
+
+  /**
+   * The options in force, always with {@code -Aignorejdkastub}: the Checker Framework's annotated
+   * JDK holds no shape qualifiers, and parsing it made up a large part of the checker's cost.
+   */
+  @Override
+  public Map<String, String> getOptions() {
+    if (options == null) {
+      Map<String, String> active = new HashMap<>(super.getOptions());
+      active.putIfAbsent("ignorejdkastub", null);
+      options = active;
+    }
+    return options;
+  }
 }

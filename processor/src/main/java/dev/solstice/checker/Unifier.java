@@ -78,7 +78,8 @@ final class Unifier {
     if (alignment.unknown().stream().anyMatch(axis -> !(axis instanceof Axis.AnySize))) {
       problems.add(unproven("the axes facing " + term.get(term.restIndex()) + " are not known"));
     }
-    return problems;
+    // One reason is enough to say why an argument is not proven.
+    return problems.isEmpty() ? problems : List.of(problems.get(0));
   }
 
   /** Checks the expression axes that waited for later arguments; call after the last argument. */
