@@ -133,18 +133,30 @@ SCHEDULES = [
 SCHEDULE_STEPS = 20
 
 
+def snapshot(state):
+    """The scalars the Java test compares, read before any later edit of the (mutable) state."""
+    out = {}
+    if hasattr(state, "notfinite_count"):
+        out["notfinite_count"] = int(state.notfinite_count)
+        out["total_notfinite"] = int(state.total_notfinite)
+        out["last_finite"] = bool(state.last_finite)
+    if hasattr(state, "hyperparams"):
+        out["learning_rate"] = float(state.hyperparams["learning_rate"])
+    return out
+
+
 def run(tx, gs, edit=None):
     state = tx.init(params0)
     params = params0
-    trajectory, extras = [], []
+    trajectory, snapshots = [], []
     for i, g in enumerate(gs):
         updates, state = tx.update(g, state, params)
         params = optax.apply_updates(params, updates)
         trajectory.append({k: out(v) for k, v in params.items()})
-        extras.append(state)
+        snapshots.append(snapshot(state))
         if edit is not None:
             state = edit(i, state)
-    return trajectory, extras
+    return trajectory, snapshots
 
 
 cases = []
@@ -161,11 +173,10 @@ for entry in OPTIMIZERS:
     case = {"name": name, "optimizer": call, "params_after_each_step": trajectory}
     if len(entry) > 3:
         case["nan_grad_steps"] = sorted(s + 1 for s in nan_steps)
-        case["notfinite_count"] = [int(s.notfinite_count) for s in states]
-        case["total_notfinite"] = [int(s.total_notfinite) for s in states]
-        case["last_finite"] = [bool(s.last_finite) for s in states]
+        for key in ("notfinite_count", "total_notfinite", "last_finite"):
+            case[key] = [s[key] for s in states]
     if name.startswith("inject_"):
-        case["learning_rate_after_each_step"] = [float(s.hyperparams["learning_rate"]) for s in states]
+        case["learning_rate_after_each_step"] = [s["learning_rate"] for s in states]
     cases.append(case)
 
 schedules = []

@@ -1,5 +1,6 @@
 package dev.solstice.runtime.optim;
 
+import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.tree.FlatTree;
 import dev.solstice.runtime.tree.Trees;
 
@@ -7,8 +8,8 @@ import dev.solstice.runtime.tree.Trees;
  * Skips steps whose updates hold a NaN or an infinity ({@code optax.apply_if_finite}): such a step
  * returns zero updates and leaves {@code inner}'s state as it was, unless more than {@code
  * maxConsecutiveErrors} such steps came in a row, in which case the update goes through. State:
- * {@code notfinite_count} (the current run), {@code last_finite} (1 if the last step was finite,
- * else 0), {@code total_notfinite}, {@code inner_state}.
+ * {@code notfinite_count} (the current run), {@code last_finite} (bool), {@code total_notfinite},
+ * {@code inner_state}.
  */
 record ApplyIfFinite(GradientTransformation inner, int maxConsecutiveErrors) implements GradientTransformation {
 
@@ -16,7 +17,7 @@ record ApplyIfFinite(GradientTransformation inner, int maxConsecutiveErrors) imp
   public StateTree init(FlatTree params) {
     return StateTree.EMPTY
         .with("notfinite_count", Counter.of(0))
-        .with("last_finite", Counter.of(1))
+        .with("last_finite", flag(true))
         .with("total_notfinite", Counter.of(0))
         .with("inner_state", inner.init(params));
   }
@@ -38,9 +39,13 @@ record ApplyIfFinite(GradientTransformation inner, int maxConsecutiveErrors) imp
     StateTree next =
         StateTree.EMPTY
             .with("notfinite_count", Counter.of(notFinite))
-            .with("last_finite", Counter.of(finite ? 1 : 0))
+            .with("last_finite", flag(finite))
             .with("total_notfinite", Counter.of(finite ? total : Counter.increment(total)))
             .with("inner_state", innerState);
     return new FlatUpdate(out, next);
+  }
+
+  private static Tensor flag(boolean value) {
+    return Tensor.ofBools(new boolean[] {value});
   }
 }

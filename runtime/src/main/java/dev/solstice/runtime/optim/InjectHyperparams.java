@@ -3,6 +3,7 @@ package dev.solstice.runtime.optim;
 import dev.solstice.runtime.DType;
 import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.tree.FlatTree;
+import java.lang.reflect.RecordComponent;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -30,6 +31,77 @@ record InjectHyperparams(Function<Hyperparams, GradientTransformation> factory, 
       sorted.put(entry.getKey(), value);
     }
     hyperparams = sorted;
+  }
+
+  /**
+   * Injects every hyper-parameter of an optimizer record such as {@link Adam}, as {@code
+   * inject_hyperparams(optax.adam)(...)} does: each {@code double} component and each {@link
+   * Schedule} component (a {@link Schedules#constant} as a number) becomes a float32 value in the
+   * state under its snake_case name ({@code learning_rate}, {@code b1}, {@code eps_root}); other
+   * components (flags, masks) stay fixed. Each step rebuilds the record with the current values.
+   */
+  static <T extends Record & GradientTransformation> InjectHyperparams ofRecord(T optimizer) {
+    RecordComponent[] components = optimizer.getClass().getRecordComponents();
+    Map<String, Object> hyperparams = new TreeMap<>();
+    for (RecordComponent component : components) {
+      Object value = read(optimizer, component);
+      String name = snakeCase(component.getName());
+      if (component.getType() == double.class) {
+        hyperparams.put(name, value);
+      } else if (value instanceof Schedules.Constant) {
+        hyperparams.put(name, ((Schedules.Constant) value).value());
+      } else if (value instanceof Schedule) {
+        hyperparams.put(name, value);
+      }
+    }
+    return new InjectHyperparams(values -> rebuild(optimizer, components, values), hyperparams);
+  }
+
+  private static Object read(Record record, RecordComponent component) {
+    try {
+      return component.getAccessor().invoke(record);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException("cannot read " + component.getName() + " of " + record, e);
+    }
+  }
+
+  private static GradientTransformation rebuild(Record optimizer, RecordComponent[] components, Hyperparams values) {
+    Class<?>[] types = new Class<?>[components.length];
+    Object[] arguments = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent component = components[i];
+      types[i] = component.getType();
+      Object value = read(optimizer, component);
+      String name = snakeCase(component.getName());
+      if (component.getType() == double.class) {
+        arguments[i] = (double) values.get(name);
+      } else if (value instanceof Schedule) {
+        arguments[i] = Schedules.constant(values.get(name));
+      } else {
+        arguments[i] = value;
+      }
+    }
+    try {
+      return (GradientTransformation) optimizer.getClass().getDeclaredConstructor(types).newInstance(arguments);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException(
+          "cannot rebuild " + optimizer.getClass().getName() + " with injected hyper-parameters " + values
+              + "; its canonical constructor must be public",
+          e);
+    }
+  }
+
+  /** {@code learningRate} to {@code learning_rate}, Optax's spelling. */
+  static String snakeCase(String camelCase) {
+    StringBuilder out = new StringBuilder();
+    for (char c : camelCase.toCharArray()) {
+      if (Character.isUpperCase(c)) {
+        out.append('_').append(Character.toLowerCase(c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   @Override

@@ -107,6 +107,27 @@ public final class Optax {
     return new InjectHyperparams(factory, Map.<String, Object>copyOf(hyperparams));
   }
 
+  /**
+   * Keeps every hyper-parameter of {@code optimizer} in the state, as {@code
+   * optax.inject_hyperparams(optax.adam)(learning_rate=...)} does: each number and schedule of its
+   * configuration (learning rate, {@code b1}, {@code eps}, weight decay...) becomes a float32
+   * scalar at {@code "hyperparams.<snake_case name>"}; schedules are evaluated at the step count,
+   * numbers are read back from the state, so a caller may change them between steps:
+   *
+   * <pre>{@code
+   * var opt = Optax.injectHyperparams(Optax.adam(Schedules.cosineDecay(1e-3, 1000)));
+   * float lr = state.get("hyperparams.learning_rate").item();
+   * state = state.with("hyperparams.b1", Tensor.scalar(0.95f));
+   * }</pre>
+   *
+   * Flags and masks stay as configured. Works for {@link Sgd}, {@link Adam}, {@link AdamW}, {@link
+   * RmsProp}, {@link Adagrad}, {@link Lion}, and any record implementing GradientTransformation
+   * with a public canonical constructor.
+   */
+  public static <T extends Record & GradientTransformation> GradientTransformation injectHyperparams(T optimizer) {
+    return InjectHyperparams.ofRecord(optimizer);
+  }
+
   // ---- transformations ----
 
   /** Multiplies updates by {@code factor} ({@code optax.scale}). */
