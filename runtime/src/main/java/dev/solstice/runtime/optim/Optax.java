@@ -258,6 +258,11 @@ public final class Optax {
     return sgd(learningRate).withMomentum(momentum);
   }
 
+  /** Gradient descent with a scheduled learning rate and heavy-ball momentum. */
+  public static Sgd sgd(Schedule learningRate, double momentum) {
+    return sgd(learningRate).withMomentum(momentum);
+  }
+
   /** Adam ({@code optax.adam}) with {@code b1 = 0.9, b2 = 0.999, eps = 1e-8}. */
   public static Adam adam(double learningRate) {
     return adam(Schedules.constant(learningRate));
