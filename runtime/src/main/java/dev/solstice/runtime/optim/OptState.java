@@ -11,8 +11,9 @@ import java.util.Map;
  * OptState, Object)} advances it. Immutable: every update returns a new one, which the next step
  * must use.
  *
- * <p>Save and restore: store {@link #leaves()} under {@link #paths()} (e.g. in safetensors next
- * to the model); to resume, {@code opt.init(tree, model).withLeaves(saved)}.
+ * <p>Save and restore: store {@link #asMap()} (the {@link #leaves()} under their {@link #paths()})
+ * next to the model, e.g. in safetensors; to resume, {@code opt.init(tree, model).withLeaves(saved)}
+ * rebuilds the state with the saved tensors, checking every path, shape and dtype.
  *
  * @param paramsDef how the parameters flatten; update reads the params' leaves through it
  * @param tree the state itself, a tree of named tensors
@@ -27,6 +28,14 @@ public record OptState<P>(TreeDef<P> paramsDef, StateTree tree) {
   /** The dotted name of each leaf: {@code "0.count"}, {@code "0.mu.l1.weight"}. */
   public List<String> paths() {
     return tree.paths();
+  }
+
+  /**
+   * Each leaf under its path, in order: store it with the model, e.g. {@code
+   * Checkpoint.builder().add(MlpTree.INSTANCE, model).add("opt.", state.asMap())}.
+   */
+  public Map<String, Tensor> asMap() {
+    return tree.asMap();
   }
 
   /** This state with {@code leaves} (in {@link #paths()} order, same shapes and dtypes) in place of its own. */

@@ -134,7 +134,7 @@ public final class Schedules {
   public static Schedule warmupCosineDecay(
       double init, double peak, int warmupSteps, int decaySteps, double end, double exponent) {
     double alpha = peak == 0.0 ? 0.0 : end / peak;
-    return join(
+    return joinSchedules(
         List.of(linear(init, peak, warmupSteps), cosineDecay(peak, decaySteps - warmupSteps, alpha, exponent)),
         List.of(warmupSteps));
   }
@@ -147,7 +147,7 @@ public final class Schedules {
   public static Schedule warmupExponentialDecay(
       double init, double peak, int warmupSteps, int transitionSteps, double rate, int transitionBegin,
       boolean staircase, Double end) {
-    return join(
+    return joinSchedules(
         List.of(
             linear(init, peak, warmupSteps),
             exponentialDecay(peak, transitionSteps, rate, transitionBegin, staircase, end)),
@@ -188,10 +188,10 @@ public final class Schedules {
    * Optax's {@code join_schedules}: {@code schedules.get(0)} until {@code boundaries.get(0)}, then
    * {@code schedules.get(1)} counting from 0 again, and so on; one boundary fewer than schedules.
    */
-  public static Schedule join(List<Schedule> schedules, List<Integer> boundaries) {
+  public static Schedule joinSchedules(List<Schedule> schedules, List<Integer> boundaries) {
     if (schedules.isEmpty() || boundaries.size() != schedules.size() - 1) {
       throw new IllegalArgumentException(
-          "join needs one boundary fewer than schedules: " + schedules.size() + " schedules, " + boundaries.size()
+          "joinSchedules needs one boundary fewer than schedules: " + schedules.size() + " schedules, " + boundaries.size()
               + " boundaries");
     }
     List<Schedule> parts = List.copyOf(schedules);

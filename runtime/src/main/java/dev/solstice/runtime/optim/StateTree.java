@@ -4,7 +4,9 @@ import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.tree.FlatTree;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,6 +129,17 @@ public final class StateTree {
         }
       }
     }
+  }
+
+  /** Each leaf under its path, in {@link #paths()} order (read-only): what a checkpoint stores. */
+  public Map<String, Tensor> asMap() {
+    List<String> paths = paths();
+    List<Tensor> leaves = leaves();
+    Map<String, Tensor> out = new LinkedHashMap<>();
+    for (int i = 0; i < paths.size(); i++) {
+      out.put(paths.get(i), leaves.get(i));
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   /**

@@ -44,7 +44,7 @@ class SchedulesTest {
           Map.entry(
               "join",
               () ->
-                  Schedules.join(
+                  Schedules.joinSchedules(
                       List.of(
                           Schedules.constant(0.5),
                           Schedules.linear(0.5, 0.1, 4),
@@ -83,6 +83,6 @@ class SchedulesTest {
     assertThrows(IllegalArgumentException.class, () -> Schedules.cosineDecay(0.1, 0));
     assertThrows(IllegalArgumentException.class, () -> Schedules.piecewiseConstant(0.1, Map.of(3, -1.0)));
     assertThrows(
-        IllegalArgumentException.class, () -> Schedules.join(List.of(Schedules.constant(1)), List.of(3)));
+        IllegalArgumentException.class, () -> Schedules.joinSchedules(List.of(Schedules.constant(1)), List.of(3)));
   }
 }

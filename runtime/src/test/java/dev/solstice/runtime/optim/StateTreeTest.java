@@ -26,6 +26,8 @@ class StateTreeTest {
     assertEquals(4, state.leaves().size());
     assertEquals(2f, state.leaf("inner.x").item());
     assertEquals(List.of("count", "mu", "inner"), state.names());
+    assertEquals(state.paths(), List.copyOf(state.asMap().keySet()));
+    assertEquals(state.leaves(), List.copyOf(state.asMap().values()));
   }
 
   @Test
