@@ -19,6 +19,15 @@ import java.util.stream.Collectors;
  * tree-path dependent, and a {@code label=} prefix that only documents ({@code rows=3} is {@code
  * 3}).
  *
+ * <p>Differences from jaxtyping, which hands a symbolic axis to Python's {@code eval} and so
+ * accepts any text until a check fails: here a symbolic axis must be integer arithmetic ({@code + -
+ * * // %}, unary minus, parentheses, {@code min}/{@code max}/{@code abs}) of names and decimal
+ * integers, and anything else is a syntax error up front; {@code /} and {@code **} (which make
+ * floats) and {@code {argument}} interpolation are refused with a message saying so.
+ * Fixed sizes beyond a {@code long} are refused. Identifier and digit classes come from the JDK's
+ * Unicode tables. A {@code ?name} axis parses, and fails when checked, as in jaxtyping outside a
+ * PyTree annotation.
+ *
  * <p>Immutable and thread-safe. {@link #toString()} is the normalised spec, which parses back to an
  * equal {@code ShapeSpec}.
  */
