@@ -17,7 +17,7 @@ final class VectorSgemm implements Sgemm {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
   /** Rows of the register tile: MR rows of two vectors use 2 * MR accumulator registers. */
-  private static final int MR = 8;
+  private static final int MR = 4;
   /** Columns of the register tile: two vectors. */
   private static final int NR = 2 * LANES;
   /** Depth of the packed panels; one {@code KC x NR} panel of B stays in the L1 cache. */
@@ -29,7 +29,7 @@ final class VectorSgemm implements Sgemm {
   /** Multiply-adds below which packing does not pay. */
   private static final long DIRECT_BELOW = 32 * 32 * 32;
   /** Multiply-adds from which a second thread pays for its hand-off. */
-  private static final long PARALLEL_FROM = 64 * 64 * 64;
+  private static final long PARALLEL_FROM = Long.getLong("pf", 64 * 64 * 64);
 
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -156,14 +156,6 @@ final class VectorSgemm implements Sgemm {
     FloatVector c21 = FloatVector.zero(SPECIES);
     FloatVector c30 = FloatVector.zero(SPECIES);
     FloatVector c31 = FloatVector.zero(SPECIES);
-    FloatVector c40 = FloatVector.zero(SPECIES);
-    FloatVector c41 = FloatVector.zero(SPECIES);
-    FloatVector c50 = FloatVector.zero(SPECIES);
-    FloatVector c51 = FloatVector.zero(SPECIES);
-    FloatVector c60 = FloatVector.zero(SPECIES);
-    FloatVector c61 = FloatVector.zero(SPECIES);
-    FloatVector c70 = FloatVector.zero(SPECIES);
-    FloatVector c71 = FloatVector.zero(SPECIES);
     for (int p = 0; p < kc; p++) {
       int ai = aPanel + p * MR;
       int bi = bPanel + p * NR;
@@ -181,32 +173,19 @@ final class VectorSgemm implements Sgemm {
       FloatVector a3 = FloatVector.broadcast(SPECIES, packedA[ai + 3]);
       c30 = b0.fma(a3, c30);
       c31 = b1.fma(a3, c31);
-      FloatVector a4 = FloatVector.broadcast(SPECIES, packedA[ai + 4]);
-      c40 = b0.fma(a4, c40);
-      c41 = b1.fma(a4, c41);
-      FloatVector a5 = FloatVector.broadcast(SPECIES, packedA[ai + 5]);
-      c50 = b0.fma(a5, c50);
-      c51 = b1.fma(a5, c51);
-      FloatVector a6 = FloatVector.broadcast(SPECIES, packedA[ai + 6]);
-      c60 = b0.fma(a6, c60);
-      c61 = b1.fma(a6, c61);
-      FloatVector a7 = FloatVector.broadcast(SPECIES, packedA[ai + 7]);
-      c70 = b0.fma(a7, c70);
-      c71 = b1.fma(a7, c71);
     }
-    add(c00, c01, c, cStart + 0 * ldc);
-    add(c10, c11, c, cStart + 1 * ldc);
-    add(c20, c21, c, cStart + 2 * ldc);
-    add(c30, c31, c, cStart + 3 * ldc);
-    add(c40, c41, c, cStart + 4 * ldc);
-    add(c50, c51, c, cStart + 5 * ldc);
-    add(c60, c61, c, cStart + 6 * ldc);
-    add(c70, c71, c, cStart + 7 * ldc);
+    add(c00, c, cStart + 0 * ldc);
+    add(c01, c, cStart + 0 * ldc + LANES);
+    add(c10, c, cStart + 1 * ldc);
+    add(c11, c, cStart + 1 * ldc + LANES);
+    add(c20, c, cStart + 2 * ldc);
+    add(c21, c, cStart + 2 * ldc + LANES);
+    add(c30, c, cStart + 3 * ldc);
+    add(c31, c, cStart + 3 * ldc + LANES);
   }
 
-  private static void add(FloatVector low, FloatVector high, float[] c, int index) {
-    FloatVector.fromArray(SPECIES, c, index).add(low).intoArray(c, index);
-    FloatVector.fromArray(SPECIES, c, index + LANES).add(high).intoArray(c, index + LANES);
+  private static void add(FloatVector sum, float[] c, int index) {
+    FloatVector.fromArray(SPECIES, c, index).add(sum).intoArray(c, index);
   }
 
   /** Adds the top-left {@code rows x columns} of a finished tile (row length NR) to C. */
