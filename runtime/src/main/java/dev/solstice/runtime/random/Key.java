@@ -74,7 +74,10 @@ public final class Key {
     return new Key(Tensor.ofInts(words, Arrays.copyOfRange(data.shape(), 1, data.rank())));
   }
 
-  /** {@code jax.random.split(key, n)}: {@code n} new independent keys. */
+  /**
+   * {@code jax.random.split(key, n)}: {@code n} new independent keys. Of a key array, child
+   * {@code i} is the array of every key's {@code i}-th child (what each sample sees under vmap).
+   */
   public Key[] split(int n) {
     checkCount("split", n);
     int[] children = children(n);
