@@ -38,9 +38,9 @@ final class BatchedGenerator extends SourceFileGenerator {
   @Override
   CodeBlock javadoc(ModelDescriptor model) {
     return CodeBlock.of(
-        "Batched versions of the {@code @Vmap} methods of {@link $T}, as {@code jax.vmap} makes them:\n"
-            + "each runs its method once over the whole batch through per-op batching rules, not once per\n"
-            + "sample.",
+        "Batched versions of the {@code @Vmap} methods of {@link $T}, as {@code jax.vmap}\n"
+            + "makes them: each runs its method once over the whole batch through per-op batching\n"
+            + "rules, not once per sample.",
         model.model());
   }
 
@@ -113,18 +113,11 @@ final class BatchedGenerator extends SourceFileGenerator {
       String sample = names.newName(parameter.name() + "Sample");
       TypeName type = parameter.kind() == ParameterKind.KEY ? ClassNames.KEY : ClassNames.TENSOR;
       method.addStatement(
-          "$T $N = $N.in($S, $N, $L)", type, sample, batch, parameter.name(), parameter.name(), inAxis(parameter));
+          "$T $N = $N.in($S, $N, $L)", type, sample, batch, parameter.name(), parameter.name(), parameter.axis());
       arguments.add(CodeBlock.of("$N", sample));
     }
-    CodeBlock call = CodeBlock.of("$N.$N($L)", self, vmap.name(), CodeBlock.join(arguments, ", "));
-    if (vmap.outAxis() >= 0) {
-      method.addStatement("$N = $N.out($L, $L)", result, batch, call, vmap.outAxis());
-    } else {
-      String output = names.newName("output");
-      method
-          .addStatement("$T $N = $L", ClassNames.TENSOR, output, call)
-          .addStatement("$N = $N.out($N, $L)", result, batch, output, fromEnd(output, vmap.outAxis() + 1));
-    }
+    method.addStatement(
+        "$N = $N.out($N.$N($L), $L)", result, batch, self, vmap.name(), CodeBlock.join(arguments, ", "), vmap.outAxis());
     method.endControlFlow();
 
     if (checksResult) {
@@ -144,20 +137,6 @@ final class BatchedGenerator extends SourceFileGenerator {
         : CodeBlock.of("$N.dim($L)", source.name(), source.axis());
   }
 
-  /** The mapped axis as Batching.in wants it: counted from the front. */
-  private static CodeBlock inAxis(Parameter parameter) {
-    return parameter.axis() >= 0
-        ? CodeBlock.of("$L", parameter.axis())
-        : fromEnd(parameter.name(), parameter.axis());
-  }
-
-  /** {@code tensor.rank() + offset} for a negative or zero offset. */
-  private static CodeBlock fromEnd(String tensor, int offset) {
-    return offset == 0
-        ? CodeBlock.of("$N.rank()", tensor)
-        : CodeBlock.of("$N.rank() - $L", tensor, -offset);
-  }
-
   private static TypeName annotated(TypeName type, String shape) {
     return shape == null ? type : type.annotated(ComponentDescriptor.shapeAnnotation(shape));
   }
@@ -170,9 +149,10 @@ final class BatchedGenerator extends SourceFileGenerator {
     CodeBlock.Builder doc =
         CodeBlock.builder()
             .add(
-                "Runs {@link $T#$L} on a whole batch at once, as {@code jax.vmap($L.$L, in_axes=$L,\n"
-                    + "out_axes=$L)}. Checks the {@code @Shape} of the model and the arguments first, and of\n"
-                    + "the result last, in one scope, unless shape checks are disabled.\n\n",
+                "Runs {@link $T#$L} on a whole batch at once, as\n"
+                    + "{@code jax.vmap($L.$L, in_axes=$L, out_axes=$L)}.\n"
+                    + "Checks the {@code @Shape} of the model and the arguments first, and of the result\n"
+                    + "last, in one scope, unless shape checks are disabled.\n\n",
                 model.model(),
                 vmap.name(),
                 model.model().simpleName(),

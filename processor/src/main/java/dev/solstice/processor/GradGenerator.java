@@ -32,9 +32,9 @@ final class GradGenerator extends SourceFileGenerator {
   @Override
   CodeBlock javadoc(ModelDescriptor model) {
     return CodeBlock.of(
-        "The gradient of a {@link $T}: a tensor of the same shape for each of its leaves, in the same\n"
-            + "differentiable structure (static components have no gradient). Optimizers, clipping and\n"
-            + "norms work on it through {@link #TREE}.",
+        "The gradient of a {@link $T}: a tensor of the same shape for each of its leaves,\n"
+            + "in the same differentiable structure (static components have no gradient). Optimizers,\n"
+            + "clipping and norms work on it through {@link #TREE}.",
         model.model());
   }
 

@@ -45,8 +45,8 @@ final class TreeGenerator extends SourceFileGenerator {
   CodeBlock javadoc(ModelDescriptor tree) {
     if (tree.gradient()) {
       return CodeBlock.of(
-          "The tree definition of {@link $T}, the gradient of {@link $T}: its leaves ($L), their paths\n"
-              + "and rebuilding, for optimizers and tree arithmetic.",
+          "The tree definition of {@link $T}, the gradient of {@link $T}:\n"
+              + "its leaves ($L), their paths and rebuilding, for optimizers and tree arithmetic.",
           tree.type(),
           tree.model(),
           names(tree.children()));
@@ -54,9 +54,10 @@ final class TreeGenerator extends SourceFileGenerator {
     List<ComponentDescriptor> statics =
         tree.components().stream().filter(c -> c.kind().isStatic()).toList();
     return CodeBlock.of(
-        "The tree definition of {@link $T}: its differentiable leaves ($L) in declaration order, depth\n"
-            + "first, their paths, rebuilding from leaves, gradients ({@link $T}) and updates. Static\n"
-            + "components ($L) are carried over unchanged.",
+        "The tree definition of {@link $T}: its differentiable leaves ($L)\n"
+            + "in declaration order, depth first, their paths, rebuilding from leaves, gradients\n"
+            + "({@link $T}) and updates.\n"
+            + "Static components ($L) are carried over unchanged.",
         tree.type(),
         names(tree.children()),
         tree.grad(),
@@ -103,9 +104,9 @@ final class TreeGenerator extends SourceFileGenerator {
             .returns(TENSORS)
             .addParameter(tree.type(), self)
             .addJavadoc(
-                "The differentiable tensors of a {@link $T}, in declaration order, depth first; an absent\n"
-                    + "(null or empty) child has none.\n",
-                tree.type())
+                "The differentiable tensors of {@code $N}, in declaration order, depth first;\n"
+                    + "an absent (null or empty) child has none.\n",
+                self)
             .addStatement("$T $N = new $T<>()", TENSORS, leaves, ClassNames.ARRAY_LIST);
     for (ComponentDescriptor child : tree.children()) {
       method.addCode(
@@ -135,9 +136,9 @@ final class TreeGenerator extends SourceFileGenerator {
             .returns(STRINGS)
             .addParameter(tree.type(), self)
             .addJavadoc(
-                "The path of each leaf of a {@link $T}, parallel to {@link #leaves}: component names and list\n"
-                    + "indices joined by dots, such as {@code \"layers.0.bias\"}.\n",
-                tree.type())
+                "The path of each leaf of {@code $N}, parallel to {@link #leaves}: component\n"
+                    + "names and list indices joined by dots, such as {@code \"layers.0.bias\"}.\n",
+                self)
             .addStatement("$T $N = new $T<>()", STRINGS, paths, ClassNames.ARRAY_LIST);
     for (ComponentDescriptor child : tree.children()) {
       method.addCode(
@@ -170,18 +171,18 @@ final class TreeGenerator extends SourceFileGenerator {
         .addParameter(tree.type(), "like")
         .addParameter(TENSORS, "leaves")
         .addJavadoc(
-            "A {@link $T} with the structure and static components of {@code like} and the given\n"
-                + "leaves in place of its own, checked against the {@code @Shape} of each component when\n"
-                + "shape checks are enabled.\n\n"
+            "The {@link $T} with the structure and static components of {@code like} and the\n"
+                + "given leaves in place of its own, checked against the {@code @Shape} of each\n"
+                + "component when shape checks are enabled.\n\n"
                 + "@throws IllegalArgumentException if {@code leaves} does not have one tensor per leaf of\n"
                 + "    {@code like}\n",
             tree.type())
         .addStatement("int expected = leaves(like).size()")
         .beginControlFlow("if (leaves.size() != expected)")
         .addStatement(
-            "throw new $T($S + expected + $S + leaves.size() + $S)",
+            "throw new $T($S + expected +$W$S + leaves.size() +$W$S)",
             IllegalArgumentException.class,
-            "cannot rebuild a " + tree.type().simpleName() + ": it has ",
+            "cannot rebuild " + tree.type().simpleName() + ": like has ",
             " leaves, but ",
             " were given")
         .endControlFlow()
@@ -197,14 +198,14 @@ final class TreeGenerator extends SourceFileGenerator {
         .addParameter(tree.type(), "model")
         .addParameter(ParameterizedTypeName.get(ClassNames.FUNCTION, tree.type(), ClassNames.TENSOR), "loss")
         .addJavadoc(
-            "The value of {@code loss} at {@code model} and its gradient with respect to every leaf of\n"
-                + "{@code model}, as a {@link $T}; {@code loss} must return a scalar.\n",
+            "The value of {@code loss} at {@code model} and its gradient with respect to every\n"
+                + "leaf of {@code model}, as {@link $T}; {@code loss} must return a scalar.\n",
             tree.grad())
         .addStatement(
-            "$T flat = $T.valueAndGrad(INSTANCE.leaves(model), leaves -> loss.apply(INSTANCE.rebuild(model, leaves)))",
+            "$T flat =$W$T.valueAndGrad(INSTANCE.leaves(model),$Wleaves -> loss.apply(INSTANCE.rebuild(model, leaves)))",
             ParameterizedTypeName.get(ClassNames.VALUE_AND_GRAD, TENSORS),
             ClassNames.AUTODIFF)
-        .addStatement("return new $T<>(flat.value(), gradFrom(model, flat.grad().iterator()))", ClassNames.VALUE_AND_GRAD)
+        .addStatement("return new $T<>(flat.value(),$WgradFrom(model, flat.grad().iterator()))", ClassNames.VALUE_AND_GRAD)
         .build();
   }
 
@@ -215,8 +216,8 @@ final class TreeGenerator extends SourceFileGenerator {
         .addParameter(tree.type(), "model")
         .addParameter(tree.grad(), "updates")
         .addJavadoc(
-            "{@code model} with each leaf replaced by {@code leaf.add(update)}: Optax's {@code\n"
-                + "apply_updates}, for the updates an optimizer computed from a {@link $T}.\n\n"
+            "{@code model} with each leaf replaced by {@code leaf.add(update)}: Optax's\n"
+                + "{@code apply_updates}, for updates an optimizer computed as {@link $T}.\n\n"
                 + "@throws IllegalArgumentException if {@code updates} does not match the structure or the\n"
                 + "    shapes of {@code model}\n",
             tree.grad())
@@ -224,7 +225,7 @@ final class TreeGenerator extends SourceFileGenerator {
         .addStatement("$T deltas = $T.INSTANCE.leaves(updates)", TENSORS, ClassNames.treeOf(tree.grad()))
         .beginControlFlow("if (deltas.size() != params.size())")
         .addStatement(
-            "throw new $T($S + deltas.size() + $S + params.size())",
+            "throw new $T($S + deltas.size() +$W$S + params.size())",
             IllegalArgumentException.class,
             "the updates have ",
             " leaves, but the " + tree.type().simpleName() + " has ")
@@ -233,8 +234,8 @@ final class TreeGenerator extends SourceFileGenerator {
         .beginControlFlow("for (int i = 0; i < params.size(); i++)")
         .beginControlFlow("if (!$T.equals(params.get(i).shape(), deltas.get(i).shape()))", ClassNames.ARRAYS)
         .addStatement(
-            "throw new $T($S + INSTANCE.paths(model).get(i) + $S + $T.toString(deltas.get(i).shape())\n"
-                + "+ $S + $T.toString(params.get(i).shape()))",
+            "throw new $T($S + INSTANCE.paths(model).get(i) +$W$S + $T.toString(deltas.get(i).shape()) +$W$S"
+                + " + $T.toString(params.get(i).shape()))",
             IllegalArgumentException.class,
             "the update of ",
             " has shape ",
@@ -273,7 +274,7 @@ final class TreeGenerator extends SourceFileGenerator {
         .addStatement("accepted.add(accept ? leaves.get(i) : null)")
         .addStatement("rest.add(accept ? null : leaves.get(i))")
         .endControlFlow()
-        .addStatement("return $T.of(rebuildFrom(tree, accepted.iterator()), rebuildFrom(tree, rest.iterator()))", ClassNames.LIST)
+        .addStatement("return $T.of(rebuildFrom(tree, accepted.iterator()),$WrebuildFrom(tree, rest.iterator()))", ClassNames.LIST)
         .build();
   }
 
@@ -343,10 +344,10 @@ final class TreeGenerator extends SourceFileGenerator {
         String length = list ? "size()" : "length";
         code.beginControlFlow("if ($L.$L != $L.$L)", b, length, a, length)
             .addStatement(
-                "throw new $T($S + $L.$L + $S + $L.$L)",
+                "throw new $T($S + $L.$L +$W$S + $L.$L + $S)",
                 IllegalArgumentException.class,
-                "cannot combine " + tree.type().simpleName() + "s whose " + child.name() + " differ in length: ",
-                a, length, " and ", b, length)
+                "cannot combine two " + tree.type().simpleName() + " trees: " + child.name() + " has ",
+                a, length, " elements in the first and ", b, length, " in the second")
             .endControlFlow();
         CodeBlock elementA = list ? CodeBlock.of("$L.get($N)", a, index) : CodeBlock.of("$L[$N]", a, index);
         CodeBlock elementB = list ? CodeBlock.of("$L.get($N)", b, index) : CodeBlock.of("$L[$N]", b, index);
@@ -385,9 +386,10 @@ final class TreeGenerator extends SourceFileGenerator {
             .addParameter(tree.type(), like)
             .addParameter(ParameterizedTypeName.get(ClassNames.ITERATOR, ClassNames.TENSOR), leaves)
             .addJavadoc(
-                "A {@link $T} with the structure and static components of {@code $N} whose leaves are the next\n"
-                    + "ones from {@code $N}, in the order of {@link #leaves}; a null leaf makes that child\n"
-                    + "absent. The trees of records that hold a {@link $T} call it.\n",
+                "The {@link $T} with the structure and static components of {@code $N} whose\n"
+                    + "leaves are the next ones from {@code $N}, in the order of {@link #leaves}; a null\n"
+                    + "leaf makes that child absent. The trees of records holding {@link $T}\n"
+                    + "children call it.\n",
                 tree.type(),
                 like,
                 leaves,
@@ -416,9 +418,10 @@ final class TreeGenerator extends SourceFileGenerator {
         .addParameter(tree.type(), like)
         .addParameter(ParameterizedTypeName.get(ClassNames.ITERATOR, ClassNames.TENSOR), grads)
         .addJavadoc(
-            "The {@link $T} with the differentiable structure of {@code $N} holding the next tensors from\n"
-                + "{@code $N}, in the order of {@link #leaves}. {@link #valueAndGrad} and the trees of records\n"
-                + "that hold a {@link $T} call it.\n",
+            "The {@link $T} with the differentiable structure of {@code $N} holding\n"
+                + "the next tensors from {@code $N}, in the order of {@link #leaves}.\n"
+                + "{@link #valueAndGrad} and the trees of records holding {@link $T} children call\n"
+                + "it.\n",
             tree.grad(),
             like,
             grads,

@@ -1,6 +1,5 @@
 package dev.solstice.processor;
 
-import dev.solstice.annotations.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,8 +60,16 @@ final class TreeTypes {
 
   /** The {@code @Shape} dims on {@code type} itself, or null. */
   static String shapeOf(TypeMirror type) {
-    Shape shape = type.getAnnotation(Shape.class);
-    return shape == null ? null : shape.value();
+    for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
+      TypeElement annotation = (TypeElement) mirror.getAnnotationType().asElement();
+      if (annotation.getQualifiedName().contentEquals(ClassNames.SHAPE.canonicalName())) {
+        return mirror.getElementValues().values().stream()
+            .map(value -> (String) value.getValue())
+            .findFirst()
+            .orElseThrow();
+      }
+    }
+    return null;
   }
 
   /** The kind of a record component: {@code @Static} first, then by its type. */
