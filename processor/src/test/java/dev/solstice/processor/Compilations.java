@@ -25,15 +25,20 @@ final class Compilations {
 
   /** Compiles {@code sources} with the processor, all lint warnings on, as the project builds. */
   static Compilation compile(JavaFileObject... sources) {
+    return javac()
+        .withProcessors(new ModelProcessor())
+        .withOptions("-Xlint:all", "-Xlint:-processing")
+        .compile(withStubs(sources));
+  }
+
+  /** {@code sources} and the source stubs of the runtime API they compile against. */
+  static List<JavaFileObject> withStubs(JavaFileObject... sources) {
     List<JavaFileObject> all = new ArrayList<>();
     for (String stub : STUBS) {
       all.add(JavaFileObjects.forResource("stubs/" + stub));
     }
     all.addAll(List.of(sources));
-    return javac()
-        .withProcessors(new ModelProcessor())
-        .withOptions("-Xlint:all", "-Xlint:-processing")
-        .compile(all);
+    return all;
   }
 
   /** A test input from {@code src/test/resources/input/}, such as {@code "p/Linear.java"}. */
