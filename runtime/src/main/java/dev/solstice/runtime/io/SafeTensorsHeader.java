@@ -118,7 +118,7 @@ final class SafeTensorsHeader {
     }
     CharBuffer json = decodeUtf8(header, source);
     long dataStart = LENGTH_BYTES + headerBytes;
-    HeaderParser parser = new HeaderParser(source, json);
+    HeaderParser parser = new HeaderParser(source, json, headerBytes);
     parser.parse();
     List<Entry> entries = new ArrayList<>(parser.entries);
     entries.sort(Comparator.comparingLong(Entry::begin).thenComparingLong(Entry::end));
@@ -221,11 +221,13 @@ final class SafeTensorsHeader {
   private static final class HeaderParser {
     private final String source;
     private final JsonReader json;
+    private final long headerBytes;
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, String> metadata = new LinkedHashMap<>();
 
-    HeaderParser(String source, CharBuffer text) {
+    HeaderParser(String source, CharBuffer text, long headerBytes) {
       this.source = source;
+      this.headerBytes = headerBytes;
       this.json = new JsonReader(new CharArrayReader(text.array(), text.position(), text.remaining()));
       json.setStrictness(Strictness.STRICT);
     }
@@ -254,8 +256,18 @@ final class SafeTensorsHeader {
         throw e;
       } catch (IOException | IllegalStateException | NumberFormatException e) {
         // Everything Gson throws here is about the text itself: the reader is in memory.
-        throw new SafeTensorsFormatException(source + ": header is not valid JSON: " + e.getMessage(), e);
+        throw new SafeTensorsFormatException(source + ": header (file bytes 8 to " + (LENGTH_BYTES + headerBytes)
+            + ") is not valid JSON: " + gsonProblem(e), e);
       }
+    }
+
+    /** Gson's description of a syntax error (reason, line, column, path), without its advice to parse leniently. */
+    private static String gsonProblem(Exception e) {
+      String text = String.valueOf(e.getMessage());
+      int newline = text.indexOf('\n');
+      text = newline < 0 ? text : text.substring(0, newline);
+      text = text.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "malformed JSON");
+      return text.length() <= 300 ? text : text.substring(0, 300) + "...";
     }
 
     private void readMetadata() throws IOException {
