@@ -17,8 +17,6 @@ import java.util.Map;
  * tensor is checked to be loadable before the first tensor is allocated.
  */
 final class SafeTensorsReader {
-  /** The most elements a Java array (and so a tensor) can hold on common JVMs. */
-  static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
   /** Bytes read per step; a multiple of every element size so no element straddles two chunks. */
   private static final int CHUNK_BYTES = 1 << 20;
 
@@ -61,9 +59,9 @@ final class SafeTensorsReader {
       }
     }
     long elements = (entry.end() - entry.begin()) / entry.dtype().bytes();
-    if (elements > MAX_ELEMENTS) {
+    if (elements > ArrayLimit.MAX_ELEMENTS) {
       throw header.error("tensor '" + entry.name() + "' has " + elements + " elements (shape " + entry.shapeText()
-          + "); a Solstice tensor is one Java array, limited to " + MAX_ELEMENTS
+          + "); a Solstice tensor is one Java array, limited to " + ArrayLimit.MAX_ELEMENTS
           + " elements (about 2^31), so this tensor cannot be loaded whole");
     }
   }
