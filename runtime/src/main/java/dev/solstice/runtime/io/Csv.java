@@ -163,28 +163,19 @@ public final class Csv {
   }
 
   private float parseValue(String text, long line, int column) throws CsvFormatException {
-    String lower = text.toLowerCase(Locale.ROOT);
-    switch (lower) {
-      case "nan", "+nan", "-nan" -> {
-        return Float.NaN;
+    if (DECIMAL.matcher(text).matches()) {
+      float value = Float.parseFloat(text);
+      if (Float.isInfinite(value)) {
+        throw bad(line, column, text + " is outside the float32 range");
       }
-      case "inf", "+inf", "infinity", "+infinity" -> {
-        return Float.POSITIVE_INFINITY;
-      }
-      case "-inf", "-infinity" -> {
-        return Float.NEGATIVE_INFINITY;
-      }
-      default -> {
-        if (!DECIMAL.matcher(text).matches()) {
-          throw bad(line, column, text.isEmpty() ? "empty value" : "'" + text + "' is not a number");
-        }
-        float value = Float.parseFloat(text);
-        if (Float.isInfinite(value)) {
-          throw bad(line, column, text + " is outside the float32 range");
-        }
-        return value;
-      }
+      return value;
     }
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "nan", "+nan", "-nan" -> Float.NaN;
+      case "inf", "+inf", "infinity", "+infinity" -> Float.POSITIVE_INFINITY;
+      case "-inf", "-infinity" -> Float.NEGATIVE_INFINITY;
+      default -> throw bad(line, column, text.isEmpty() ? "empty value" : "'" + text + "' is not a number");
+    };
   }
 
   private int parseLabel(String text, long line, int column) throws CsvFormatException {

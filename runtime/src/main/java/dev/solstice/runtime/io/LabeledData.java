@@ -7,6 +7,9 @@ import java.util.Arrays;
 /**
  * A table of examples: {@code features} float32 {@code [n, d]} and their {@code labels} int32
  * {@code [n]}, row {@code i} of one belonging to element {@code i} of the other.
+ *
+ * @param features float32 {@code [n, d]}
+ * @param labels int32 {@code [n]}
  */
 public record LabeledData(Tensor features, Tensor labels) {
 

@@ -10,6 +10,9 @@ import java.util.NoSuchElementException;
  * The contents of a safetensors file: its tensors by name, in the order of their bytes in the
  * file, and the string map of its {@code __metadata__} header entry (empty when absent).
  * Both maps are unmodifiable.
+ *
+ * @param tensors the tensors by name, in file order
+ * @param metadata the {@code __metadata__} strings, in header order
  */
 public record SafeTensorsFile(Map<String, Tensor> tensors, Map<String, String> metadata) {
 

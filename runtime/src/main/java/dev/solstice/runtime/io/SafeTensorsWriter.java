@@ -27,7 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * implementation lays it out, so the same tensors give the same bytes as Python's {@code
  * safetensors.numpy.save_file}: tensors sorted by dtype (F32 before I32) then by the UTF-8 bytes
  * of their names, compact JSON, header padded with spaces to a multiple of 8 bytes. Metadata keys
- * are sorted too, so a file's bytes never depend on a map's iteration order.
+ * are sorted too, so a file's bytes never depend on a map's iteration order. (The one difference:
+ * Gson escapes U+2028 and U+2029 in strings, serde_json does not; both are the same JSON.)
  *
  * <p>The file is written to a temporary file in the target's directory, forced to disk and then
  * renamed over the target atomically: readers see the old file or the new one, never a torn one.
@@ -69,6 +70,7 @@ final class SafeTensorsWriter {
     for (Map.Entry<String, Tensor> entry : tensors.entrySet()) {
       String name = Objects.requireNonNull(entry.getKey(), "tensor name is null");
       Tensor tensor = Objects.requireNonNull(entry.getValue(), () -> "tensor '" + name + "' is null");
+      requireUtf8(name, "tensor name");
       if (name.equals(SafeTensorsHeader.METADATA_KEY)) {
         throw new IllegalArgumentException("a tensor cannot be named " + SafeTensorsHeader.METADATA_KEY
             + ": the format reserves that header key for metadata");
@@ -99,7 +101,8 @@ final class SafeTensorsWriter {
         keys.sort(Comparator.comparing(key -> Objects.requireNonNull(key, "metadata key is null")
             .getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned));
         for (String key : keys) {
-          json.name(key).value(Objects.requireNonNull(metadata.get(key), () -> "metadata value of '" + key + "' is null"));
+          String value = Objects.requireNonNull(metadata.get(key), () -> "metadata value of '" + key + "' is null");
+          json.name(requireUtf8(key, "metadata key")).value(requireUtf8(value, "metadata value"));
         }
         json.endObject();
       }
@@ -130,6 +133,15 @@ final class SafeTensorsWriter {
     byte[] header = Arrays.copyOf(utf8, padded);
     Arrays.fill(header, utf8.length, padded, (byte) ' ');
     return header;
+  }
+
+  /** Rejects text with unpaired surrogates, which UTF-8 cannot encode and would silently turn into '?'. */
+  private static String requireUtf8(String text, String what) {
+    if (!StandardCharsets.UTF_8.newEncoder().canEncode(text)) {
+      throw new IllegalArgumentException(what + " '" + text + "' has an unpaired surrogate character and cannot be"
+          + " written as UTF-8");
+    }
+    return text;
   }
 
   private static void writeData(FileChannel channel, Tensor tensor, ByteBuffer chunk) throws IOException {

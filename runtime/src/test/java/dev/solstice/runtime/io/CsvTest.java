@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.solstice.runtime.Tensor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -103,6 +104,15 @@ class CsvTest {
     Files.write(gzip, new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3});
     e = assertThrows(CsvFormatException.class, () -> Csv.read(gzip));
     assertTrue(e.getMessage().contains("gzip"), e.getMessage());
+  }
+
+  @Test
+  void labeledDataChecksThatFeaturesAndLabelsBelongTogether() {
+    Tensor features = Tensor.of(new float[6], 2, 3);
+    assertEquals(2, new LabeledData(features, Tensor.ofInts(new int[2], 2)).size());
+    assertThrows(IllegalArgumentException.class, () -> new LabeledData(features, Tensor.ofInts(new int[3], 3)));
+    assertThrows(IllegalArgumentException.class, () -> new LabeledData(features, Tensor.of(new float[2], 2)));
+    assertThrows(IllegalArgumentException.class, () -> new LabeledData(Tensor.of(new float[6], 6), Tensor.ofInts(new int[6], 6)));
   }
 
   private Path write(String text) throws IOException {

@@ -127,6 +127,17 @@ class SafeTensorsTest {
   }
 
   @Test
+  void namesThatUtf8CannotEncodeAreRejectedNotMangled() {
+    Path file = dir.resolve("surrogate.safetensors");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SafeTensors.save(file, Map.of("bad\ud800", Tensor.scalar(1))));
+    assertTrue(e.getMessage().contains("unpaired surrogate"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> SafeTensors.save(file, Map.of("x", Tensor.scalar(1)), Map.of("note", "\udc00")));
+    assertTrue(Files.notExists(file));
+  }
+
+  @Test
   void savingIntoAMissingDirectoryFailsWithoutLeftovers() {
     Path file = dir.resolve("no/such/dir/x.safetensors");
     assertThrows(IOException.class, () -> SafeTensors.save(file, Map.of("x", Tensor.scalar(1))));
