@@ -66,6 +66,7 @@ save_file(
         "empty": np.zeros((0, 3), dtype=f32),
         "\u00fcn\u00ef": np.array([1.0, -1.0], dtype=f32),
         "we\"ird\\name\n\x01": np.array([7], dtype=np.int32),
+        "mask": np.array([[True, False, True]]),
     },
     "python_written.safetensors",
     metadata={"epochs": "3"},

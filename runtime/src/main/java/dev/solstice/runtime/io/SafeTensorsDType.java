@@ -1,5 +1,7 @@
 package dev.solstice.runtime.io;
 
+import dev.solstice.runtime.DType;
+
 /**
  * The element types of the safetensors format, in the format's own order (increasing alignment;
  * writers sort tensors by this order, descending). Names are the strings used in the header.
@@ -44,15 +46,14 @@ enum SafeTensorsDType {
     return bits / 8;
   }
 
-  /** True when Solstice loads this type as a float32 tensor. */
-  boolean loadsAsFloat() {
-    return this == F32 || this == F64 || this == F16 || this == BF16;
-  }
-
-  /** True when Solstice loads this type as an int32 tensor. */
-  boolean loadsAsInt() {
-    return this == I32 || this == I64 || this == I16 || this == I8
-        || this == U8 || this == U16 || this == U32 || this == U64;
+  /** The dtype of the Solstice tensor this type loads as, or null when Solstice does not load it. */
+  DType target() {
+    return switch (this) {
+      case F32, F64, F16, BF16 -> DType.FLOAT32;
+      case I32, I64, I16, I8, U8, U16, U32, U64 -> DType.INT32;
+      case BOOL -> DType.BOOL;
+      default -> null;
+    };
   }
 
   /** The type named {@code name} in a header, or null when the format has no such type. */

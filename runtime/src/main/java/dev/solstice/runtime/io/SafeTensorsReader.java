@@ -1,5 +1,6 @@
 package dev.solstice.runtime.io;
 
+import dev.solstice.runtime.DType;
 import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.io.SafeTensorsHeader.Entry;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /**
  * Loads the tensors of a safetensors file through a {@link FileChannel}, one bounded chunk at a
- * time, converting each element type to float32 or int32. The whole header is validated and every
+ * time, converting each element type to float32, int32 or bool. The whole header is validated and every
  * tensor is checked to be loadable before the first tensor is allocated.
  */
 final class SafeTensorsReader {
@@ -47,10 +48,10 @@ final class SafeTensorsReader {
   }
 
   private void checkLoadable(Entry entry) throws SafeTensorsFormatException {
-    if (!entry.dtype().loadsAsFloat() && !entry.dtype().loadsAsInt()) {
+    if (entry.dtype().target() == null) {
       throw header.error("tensor '" + entry.name() + "' has dtype " + entry.dtype()
-          + ", which Solstice does not load; it loads F32, F64, F16, BF16 as float32 and"
-          + " I32, I64, I16, I8, U8, U16, U32, U64 as int32");
+          + ", which Solstice does not load; it loads F32, F64, F16, BF16 as float32,"
+          + " I32, I64, I16, I8, U8, U16, U32, U64 as int32 and BOOL as bool");
     }
     for (long dim : entry.shape()) {
       if (dim > Integer.MAX_VALUE) {
@@ -73,8 +74,10 @@ final class SafeTensorsReader {
     }
     int elementBytes = entry.dtype().bytes();
     int count = (int) ((entry.end() - entry.begin()) / elementBytes);
-    float[] floats = entry.dtype().loadsAsFloat() ? new float[count] : null;
-    int[] ints = floats == null ? new int[count] : null;
+    DType target = entry.dtype().target();
+    float[] floats = target == DType.FLOAT32 ? new float[count] : null;
+    int[] ints = target == DType.INT32 ? new int[count] : null;
+    boolean[] bools = target == DType.BOOL ? new boolean[count] : null;
     ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK_BYTES, entry.end() - entry.begin()))
         .order(ByteOrder.LITTLE_ENDIAN);
     int done = 0;
@@ -84,14 +87,30 @@ final class SafeTensorsReader {
       chunk.clear().limit(n * elementBytes);
       SafeTensorsHeader.readFully(channel, chunk, position, source);
       chunk.flip();
-      if (floats != null) {
-        decodeFloats(entry, chunk, floats, done, n);
-      } else {
-        decodeInts(entry, chunk, ints, done, n);
+      switch (target) {
+        case FLOAT32 -> decodeFloats(entry, chunk, floats, done, n);
+        case INT32 -> decodeInts(entry, chunk, ints, done, n);
+        case BOOL -> decodeBools(entry, chunk, bools, done, n);
       }
       done += n;
     }
-    return floats != null ? Tensor.of(floats, shape) : Tensor.ofInts(ints, shape);
+    return switch (target) {
+      case FLOAT32 -> Tensor.of(floats, shape);
+      case INT32 -> Tensor.ofInts(ints, shape);
+      case BOOL -> Tensor.ofBools(bools, shape);
+    };
+  }
+
+  /** Bytes 0 and 1; any other byte is corruption, not a truth value. */
+  private void decodeBools(Entry entry, ByteBuffer chunk, boolean[] out, int offset, int n)
+      throws SafeTensorsFormatException {
+    for (int i = 0; i < n; i++) {
+      byte value = chunk.get();
+      if (value != 0 && value != 1) {
+        throw outOfRange(entry, offset + i, Byte.toString(value), "bool (0 or 1)");
+      }
+      out[offset + i] = value == 1;
+    }
   }
 
   private void decodeFloats(Entry entry, ByteBuffer chunk, float[] out, int offset, int n)

@@ -23,12 +23,13 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes float32 and int32 tensors as a safetensors file laid out exactly as the reference
- * implementation lays it out, so the same tensors give the same bytes as Python's {@code
- * safetensors.numpy.save_file}: tensors sorted by dtype (F32 before I32) then by the UTF-8 bytes
- * of their names, compact JSON, header padded with spaces to a multiple of 8 bytes. Metadata keys
- * are sorted too, so a file's bytes never depend on a map's iteration order. (The one difference:
- * Gson escapes U+2028 and U+2029 in strings, serde_json does not; both are the same JSON.)
+ * Writes float32, int32 and bool tensors (as {@code F32}, {@code I32}, {@code BOOL}) in a
+ * safetensors file laid out exactly as the reference implementation lays it out, so the same
+ * tensors give the same bytes as Python's {@code safetensors.numpy.save_file}: tensors sorted by
+ * dtype (F32, then I32, then BOOL) and then by the UTF-8 bytes of their names, compact JSON, header
+ * padded with spaces to a multiple of 8 bytes. Metadata keys are sorted too, so a file's bytes never
+ * depend on a map's iteration order. (The one difference: Gson escapes U+2028 and U+2029 in
+ * strings, serde_json does not; both are the same JSON.)
  *
  * <p>The file is written to a temporary file in the target's directory, forced to disk and then
  * renamed over the target atomically: readers see the old file or the new one, never a torn one.
@@ -54,7 +55,7 @@ final class SafeTensorsWriter {
         writeFully(channel, ByteBuffer.wrap(header));
         ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (Named named : ordered) {
-          writeData(channel, named.tensor(), chunk);
+          writeData(channel, named, chunk);
         }
         channel.force(true);
       }
@@ -75,15 +76,11 @@ final class SafeTensorsWriter {
         throw new IllegalArgumentException("a tensor cannot be named " + SafeTensorsHeader.METADATA_KEY
             + ": the format reserves that header key for metadata");
       }
-      SafeTensorsDType dtype;
-      if (tensor.dtype() == DType.FLOAT32) {
-        dtype = SafeTensorsDType.F32;
-      } else if (tensor.dtype() == DType.INT32) {
-        dtype = SafeTensorsDType.I32;
-      } else {
-        throw new IllegalArgumentException("tensor '" + name + "' has dtype " + tensor.dtype()
-            + "; safetensors files are written from float32 and int32 tensors only");
-      }
+      SafeTensorsDType dtype = switch (tensor.dtype()) {
+        case FLOAT32 -> SafeTensorsDType.F32;
+        case INT32 -> SafeTensorsDType.I32;
+        case BOOL -> SafeTensorsDType.BOOL;
+      };
       ordered.add(new Named(name, name.getBytes(StandardCharsets.UTF_8), tensor, dtype));
     }
     ordered.sort(Comparator.comparing(Named::dtype, Comparator.reverseOrder())
@@ -144,19 +141,30 @@ final class SafeTensorsWriter {
     return text;
   }
 
-  private static void writeData(FileChannel channel, Tensor tensor, ByteBuffer chunk) throws IOException {
-    boolean isFloat = tensor.dtype() == DType.FLOAT32;
-    float[] floats = isFloat ? tensor.toFloatArray() : null;
-    int[] ints = isFloat ? null : tensor.toIntArray();
-    int count = isFloat ? floats.length : ints.length;
+  private static void writeData(FileChannel channel, Named named, ByteBuffer chunk) throws IOException {
+    Tensor tensor = named.tensor();
+    float[] floats = tensor.dtype() == DType.FLOAT32 ? tensor.toFloatArray() : null;
+    int[] ints = floats == null ? tensor.toIntArray() : null;
+    int count = floats != null ? floats.length : ints.length;
+    if (count != tensor.size()) {
+      throw new IllegalStateException("tensor '" + named.name() + "' of shape " + Arrays.toString(tensor.shape())
+          + " gave " + count + " elements instead of " + tensor.size());
+    }
+    int elementBytes = named.dtype().bytes();
     for (int done = 0; done < count; ) {
-      int n = Math.min(count - done, CHUNK_BYTES / Float.BYTES);
-      if (isFloat) {
-        chunk.clear().asFloatBuffer().put(floats, done, n);
-      } else {
-        chunk.clear().asIntBuffer().put(ints, done, n);
+      int n = Math.min(count - done, CHUNK_BYTES / elementBytes);
+      chunk.clear();
+      switch (named.dtype()) {
+        case F32 -> chunk.asFloatBuffer().put(floats, done, n);
+        case I32 -> chunk.asIntBuffer().put(ints, done, n);
+        case BOOL -> {
+          for (int i = 0; i < n; i++) {
+            chunk.put(i, (byte) (ints[done + i] != 0 ? 1 : 0));
+          }
+        }
+        default -> throw new AssertionError("not a written type: " + named.dtype());
       }
-      chunk.limit(n * Float.BYTES);
+      chunk.limit(n * elementBytes);
       writeFully(channel, chunk);
       done += n;
     }

@@ -94,9 +94,10 @@ class SafeTensorsInteropTest {
   }
 
   @Test
-  void boolIsValidButNotLoaded() {
-    SafeTensorsFormatException e = assertThrows(SafeTensorsFormatException.class, () -> load("bool"));
-    assertTrue(e.getMessage().contains("tensor 'mask' has dtype BOOL"), e.getMessage());
+  void boolLoadsAsBool() throws IOException {
+    Tensor mask = load("bool").tensor("mask");
+    assertEquals(DType.BOOL, mask.dtype());
+    assertArrayEquals(new int[] {1, 0}, mask.toIntArray());
   }
 
   @Test
@@ -109,6 +110,7 @@ class SafeTensorsInteropTest {
     tensors.put("empty", Tensor.of(new float[0], 0, 3));
     tensors.put("\u00fcn\u00ef", Tensor.of(new float[] {1f, -1f}, 2));
     tensors.put("we\"ird\\name\n\u0001", Tensor.ofInts(new int[] {7}, 1));
+    tensors.put("mask", Tensor.ofBools(new boolean[] {true, false, true}, 1, 3));
     Path file = dir.resolve("java_written.safetensors");
     SafeTensors.save(file, tensors, Map.of("epochs", "3"));
 

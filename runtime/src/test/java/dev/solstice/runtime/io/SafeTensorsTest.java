@@ -31,6 +31,7 @@ class SafeTensorsTest {
     tensors.put("labels", Tensor.ofInts(new int[] {Integer.MIN_VALUE, 0, Integer.MAX_VALUE}, 3));
     tensors.put("scalar", Tensor.scalar(0.25f));
     tensors.put("empty", Tensor.of(new float[0], 4, 0, 2));
+    tensors.put("mask", Tensor.ofBools(new boolean[] {true, false, false, true}, 2, 2));
     Path file = dir.resolve("m.safetensors");
     SafeTensors.save(file, tensors, Map.of("epochs", "10", "lr", "0.01"));
 
@@ -269,6 +270,13 @@ class SafeTensorsTest {
   @Test
   void subByteDtypesMustFillWholeBytes() throws IOException {
     assertRejected(file("{\"x\":{\"dtype\":\"F4\",\"shape\":[3],\"data_offsets\":[0,1]}}", 1), "do not fill whole bytes");
+  }
+
+  @Test
+  void boolBytesOtherThanZeroAndOneAreCorruption() throws IOException {
+    byte[] bytes = file("{\"m\":{\"dtype\":\"BOOL\",\"shape\":[3],\"data_offsets\":[0,3]}}", 3);
+    bytes[bytes.length - 2] = 2;
+    assertRejected(bytes, "tensor 'm' element 1", "file byte " + (bytes.length - 2), "is 2, outside the bool (0 or 1) range");
   }
 
   @Test
