@@ -7,9 +7,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * One axis of a parsed {@link ShapeSpec}, as jaxtyping understands it. {@link #toString()} is the
  * axis written in normalised form: parsing it gives an equal {@code Dim}.
  *
- * <p>A {@code #} (broadcastable) axis also accepts size 1. Anonymous axes are never
- * broadcastable. Names may be empty: jaxtyping accepts {@code *} on its own as a variadic named
- * {@code ""}, and {@code x=} as an axis named {@code ""}; such names print as {@code =}.
+ * <p>A {@code #} (broadcastable) axis also accepts size 1. Anonymous axes are never broadcastable.
+ * Names may be empty: jaxtyping accepts {@code *} on its own as a variadic named {@code ""}, and
+ * {@code x=} as an axis named {@code ""}; such names print as {@code =}.
  */
 public sealed interface Dim {
 
@@ -25,10 +25,10 @@ public sealed interface Dim {
   }
 
   /**
-   * A named axis, bound by its first occurrence in a scope and compared afterwards: {@code
-   * batch}, {@code #batch}. {@code treePath} marks jaxtyping's {@code ?name}, whose size may vary
-   * across the leaves of a structured PyTree annotation; Solstice has no such annotation, so a
-   * checked {@code ?name} axis always fails, as it does in jaxtyping outside a PyTree.
+   * A named axis, bound by its first occurrence in a scope and compared afterwards: {@code batch},
+   * {@code #batch}. {@code treePath} marks jaxtyping's {@code ?name}, whose size may vary across
+   * the leaves of a structured PyTree annotation; Solstice has no such annotation, so a checked
+   * {@code ?name} axis always fails, as it does in jaxtyping outside a PyTree.
    */
   record Named(String name, boolean broadcastable, boolean treePath) implements Dim {
     public Named {

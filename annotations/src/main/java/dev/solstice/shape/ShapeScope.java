@@ -17,28 +17,27 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * new ShapeScope().check("x", "batch 1", x.shape()).check("y", "batch 1", y.shape());
  * }</pre>
  *
- * <p>Rules, in jaxtyping's order: without a variadic axis the rank must equal the number of
- * axes, with one it must be at least the rest; axes before the variadic are checked left to right,
- * then those after it, then the variadic. {@code _} and {@code ...} accept anything. A {@code #}
- * axis of size 1 passes without binding or comparing. A name binds its size, or must equal the
- * size already bound. A symbolic axis is evaluated with the names bound so far (earlier arguments
- * and earlier axes of the same spec); naming one not bound yet is an error, as in jaxtyping. A
- * {@code *name} binds the whole sub-shape; {@code *#name} accepts a sub-shape that broadcasts
- * with the bound one and widens the binding to the broadcast shape. Names of single axes and of
- * variadics are separate. A failed check leaves the scope as it was.
+ * <p>Rules, in jaxtyping's order: without a variadic axis the rank must equal the number of axes,
+ * with one it must be at least the rest; axes before the variadic are checked left to right, then
+ * those after it, then the variadic. {@code _} and {@code ...} accept anything. A {@code #} axis of
+ * size 1 passes without binding or comparing. A name binds its size, or must equal the size already
+ * bound. A symbolic axis is evaluated with the names bound so far (earlier arguments and earlier
+ * axes of the same spec); naming one not bound yet is an error, as in jaxtyping. A {@code *name}
+ * binds the whole sub-shape; {@code *#name} accepts a sub-shape that broadcasts with the bound one
+ * and widens the binding to the broadcast shape. Names of single axes and of variadics are
+ * separate. A failed check leaves the scope as it was.
  *
  * <p>A scope belongs to one call on one thread; it is not thread-safe.
  */
 public final class ShapeScope {
-  private static final boolean ENABLED =
-      !"false".equals(System.getProperty("solstice.shapecheck"));
+  private static final boolean ENABLED = !"false".equals(System.getProperty("solstice.shapecheck"));
 
   private final Map<String, Integer> sizes = new LinkedHashMap<>();
   private final Map<String, VariadicBinding> variadics = new LinkedHashMap<>();
 
   /**
-   * The names the current check bound, removed again if it fails. A variadic is checked last, so
-   * a check that binds one never fails afterwards.
+   * The names the current check bound, removed again if it fails. A variadic is checked last, so a
+   * check that binds one never fails afterwards.
    */
   private final List<String> boundSizes = new ArrayList<>();
 
@@ -92,27 +91,24 @@ public final class ShapeScope {
 
   /**
    * The dims bound so far, in the order jaxtyping reports them: single axes in binding order, then
-   * variadics, whose keys carry their {@code *} ({@code "batch"} to {@code [3]}, {@code "*rest"}
-   * to {@code [2, 5]}). A read-only snapshot.
+   * variadics, whose keys carry their {@code *} ({@code "batch"} to {@code [3]}, {@code "*rest"} to
+   * {@code [2, 5]}). A read-only snapshot.
    */
   public Map<String, List<Integer>> bindings() {
     Map<String, List<Integer>> bindings = new LinkedHashMap<>();
     sizes.forEach((name, size) -> bindings.put(name, List.of(size)));
     variadics.forEach(
-        (name, binding) ->
-            bindings.put("*" + name, Arrays.stream(binding.shape).boxed().toList()));
+        (name, binding) -> bindings.put("*" + name, Arrays.stream(binding.shape).boxed().toList()));
     return Collections.unmodifiableMap(bindings);
   }
 
   /** The bindings as jaxtyping prints them, one per line: {@code batch=3}, {@code *rest=(2, 5)}. */
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder();
-    sizes.forEach((name, size) -> text.append(name).append('=').append(size).append('\n'));
-    variadics.forEach(
-        (name, binding) ->
-            text.append('*').append(name).append('=').append(tuple(binding.shape)).append('\n'));
-    return text.toString().strip();
+    List<String> lines = new ArrayList<>();
+    sizes.forEach((name, size) -> lines.add(name + "=" + size));
+    variadics.forEach((name, binding) -> lines.add("*" + name + "=" + tuple(binding.shape)));
+    return String.join("\n", lines);
   }
 
   private void match(String subject, String spec, int[] shape) {
@@ -200,7 +196,10 @@ public final class ShapeScope {
     try {
       value = dim.expr().evaluate(sizes);
     } catch (ArithmeticException e) {
-      return "the symbolic dimension " + dim.text() + " cannot be evaluated: " + e.getMessage();
+      // Math's exact operations fail on overflow; floorDiv and floorMod on a zero divisor.
+      boolean overflow = String.valueOf(e.getMessage()).contains("overflow");
+      String problem = overflow ? "it overflows a long" : "division by zero";
+      return "the symbolic dimension " + dim.text() + " cannot be evaluated: " + problem;
     }
     if (value == size) {
       return null;
@@ -293,8 +292,8 @@ public final class ShapeScope {
   }
 
   /**
-   * numpy's {@code broadcast_shapes} of two shapes: aligned at the right, each pair of sizes
-   * equal or one of them 1. Null if they do not broadcast.
+   * numpy's {@code broadcast_shapes} of two shapes: aligned at the right, each pair of sizes equal
+   * or one of them 1. Null if they do not broadcast.
    */
   private static int @Nullable [] broadcastShapes(int[] a, int[] b) {
     int[] result = new int[Math.max(a.length, b.length)];

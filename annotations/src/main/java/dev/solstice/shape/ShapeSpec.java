@@ -7,20 +7,29 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * A parsed jaxtyping dims string such as {@code "batch *rest 3"}: the grammar of jaxtyping
- * 0.3.11's {@code Float[Array, spec]}, shared by the compile-time checker (which unifies {@link
- * #dims()} symbolically) and {@link ShapeScope} (which checks concrete shapes).
+ * A parsed jaxtyping dims string such as {@code "batch *rest 3"}: the grammar of jaxtyping 0.3.11's
+ * {@code Float[Array, spec]}, shared by the compile-time checker (which unifies {@link #dims()}
+ * symbolically) and {@link ShapeScope} (which checks concrete shapes).
  *
  * <p>Axes are separated by whitespace; {@code ""} is a scalar. Each axis is one of: a fixed size
- * {@code 3}; a name {@code batch}; a variadic {@code *batch} or {@code ...} (at most one per
- * spec); an unchecked {@code _} or {@code _name}; a symbolic expression of bound names such as
- * {@code n+1}, {@code 2*a}, {@code h*w}, {@code a//2}, {@code min(a,b)}. Modifiers combine in any
- * order: {@code #} broadcastable (size 1 also matches), {@code *} variadic, {@code _} anonymous,
- * {@code ?} tree-path dependent, and a {@code label=} prefix that only documents ({@code rows=3}
- * is {@code 3}).
+ * {@code 3}; a name {@code batch}; a variadic {@code *batch} or {@code ...} (at most one per spec);
+ * an unchecked {@code _} or {@code _name}; a symbolic expression of bound names such as {@code
+ * n+1}, {@code 2*a}, {@code h*w}, {@code a//2}, {@code min(a,b)}. Modifiers combine in any order:
+ * {@code #} broadcastable (size 1 also matches), {@code *} variadic, {@code _} anonymous, {@code ?}
+ * tree-path dependent, and a {@code label=} prefix that only documents ({@code rows=3} is {@code
+ * 3}).
  *
- * <p>Immutable and thread-safe. {@link #toString()} is the normalised spec, which parses back to
- * an equal {@code ShapeSpec}.
+ * <p>Differences from jaxtyping, which hands a symbolic axis to Python's {@code eval} and so
+ * accepts any text until a check fails: here a symbolic axis must be integer arithmetic ({@code + -
+ * * // %}, unary minus, parentheses, {@code min}/{@code max}/{@code abs}) of names and decimal
+ * integers, and anything else is a syntax error up front; {@code /} and {@code **} (which make
+ * floats) and {@code {argument}} interpolation are refused with a message saying so.
+ * Fixed sizes beyond a {@code long} are refused. Identifier and digit classes come from the JDK's
+ * Unicode tables. A {@code ?name} axis parses, and fails when checked, as in jaxtyping outside a
+ * PyTree annotation.
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} is the normalised spec, which parses back to an
+ * equal {@code ShapeSpec}.
  */
 public final class ShapeSpec {
   /** Generated code checks the same literal specs on every call; random text is not cached. */

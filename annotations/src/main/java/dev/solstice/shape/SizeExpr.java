@@ -7,9 +7,9 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * The integer expression of a symbolic dim such as {@code n+1}, {@code h*w} or {@code
- * min(a,b)}: the subset of Python that jaxtyping's symbolic dims are used with, evaluated with
- * Python's integer semantics ({@code //} and {@code %} round towards negative infinity).
+ * The integer expression of a symbolic dim such as {@code n+1}, {@code h*w} or {@code min(a,b)}:
+ * the subset of Python that jaxtyping's symbolic dims are used with, evaluated with Python's
+ * integer semantics ({@code //} and {@code %} round towards negative infinity).
  *
  * <p>{@link #toString()} prints the expression with only the parentheses it needs.
  */

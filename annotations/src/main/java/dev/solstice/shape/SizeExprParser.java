@@ -10,10 +10,10 @@ import java.util.Set;
  * expression grammar restricted to integers, dim names, {@code + - * // %}, unary {@code + -},
  * parentheses and calls of {@code min}, {@code max}, {@code abs}.
  *
- * <p>jaxtyping hands symbolic dims to Python's {@code eval}, so it accepts any Python at parse
- * time and fails at check time. Here everything outside that subset is a syntax error up front;
- * {@code /} and {@code **} are refused because they make floats, {@code {name}} because it
- * interpolates the function's argument values, which Solstice does not see.
+ * <p>jaxtyping hands symbolic dims to Python's {@code eval}, so it accepts any Python at parse time
+ * and fails at check time. Here everything outside that subset is a syntax error up front; {@code
+ * /} and {@code **} are refused because they make floats, {@code {name}} because it interpolates
+ * the function's argument values, which Solstice does not see.
  */
 final class SizeExprParser {
   /** Deeper expressions are refused, which keeps parsing and evaluation off the stack limit. */
@@ -21,10 +21,10 @@ final class SizeExprParser {
 
   private static final Set<String> PYTHON_KEYWORDS =
       Set.of(
-          "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-          "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-          "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
-          "return", "try", "while", "with", "yield");
+          ("False None True and as assert async await break class continue def del elif else"
+                  + " except finally for from global if import in is lambda nonlocal not or pass"
+                  + " raise return try while with yield")
+              .split(" "));
 
   private final String spec;
   private final int end;
@@ -145,8 +145,7 @@ final class SizeExprParser {
     }
     if (!function.accepts(arguments.size())) {
       throw error(
-          nameStart,
-          name + " takes " + function.arity() + ", but is given " + arguments.size());
+          nameStart, name + " takes " + function.arity() + ", but is given " + arguments.size());
     }
     return new SizeExpr.Call(function, arguments);
   }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Splits a dims string into axes and classifies each one, following jaxtyping 0.3.11's {@code
- * _make_array_cached}: the same modifiers in any order ({@code #}, {@code *}, {@code _}, {@code
- * ?}, and a {@code label=} prefix), the same rejections, in the same order.
+ * _make_array_cached}: the same modifiers in any order ({@code #}, {@code *}, {@code _}, {@code ?},
+ * and a {@code label=} prefix), the same rejections, in the same order.
  */
 final class SpecParser {
   private final String spec;

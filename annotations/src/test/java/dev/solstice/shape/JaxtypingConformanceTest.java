@@ -55,13 +55,15 @@ class JaxtypingConformanceTest {
   @MethodSource("parseVerdicts")
   void parseAgreesWithJaxtyping(JaxtypingCases.Parse verdict) {
     if (verdict.rejectedByJaxtyping()) {
-      assertThrows(ShapeSyntaxException.class, () -> ShapeSpec.parse(verdict.spec()), verdict::toString);
+      assertThrows(
+          ShapeSyntaxException.class, () -> ShapeSpec.parse(verdict.spec()), verdict::toString);
     } else if (verdict.supported()) {
       ShapeSpec spec = ShapeSpec.parse(verdict.spec());
       assertEquals(spec, ShapeSpec.parse(spec.toString()), verdict::toString);
     } else {
       // jaxtyping defers symbolic axes to Python's eval; Solstice refuses what it cannot evaluate.
-      assertThrows(ShapeSyntaxException.class, () -> ShapeSpec.parse(verdict.spec()), verdict::toString);
+      assertThrows(
+          ShapeSyntaxException.class, () -> ShapeSpec.parse(verdict.spec()), verdict::toString);
     }
   }
 

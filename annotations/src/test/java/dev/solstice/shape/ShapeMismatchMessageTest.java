@@ -111,9 +111,17 @@ class ShapeMismatchMessageTest {
     assertHas(
         messageOf(() -> new ShapeScope().check("a b", 4, 0).check("a//b", 1)),
         "a//b",
-        "cannot be evaluated",
+        "cannot be evaluated: division by zero",
         "a=4",
         "b=0");
+  }
+
+  @Test
+  void explainsOverflowingSymbolicAxes() {
+    assertHas(
+        messageOf(() -> new ShapeScope().check("n", 2_000_000_000).check("n*n*n*n*n", 1)),
+        "n*n*n*n*n",
+        "overflows a long");
   }
 
   @Test

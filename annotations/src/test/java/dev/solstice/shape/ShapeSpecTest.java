@@ -33,8 +33,7 @@ class ShapeSpecTest {
             new Variadic("rest", false, false),
             new Fixed(3, false),
             new Anonymous(),
-            new Expression(
-                "n+1", new Binary(Operator.ADD, new Ref("n"), new Literal(1)), false)),
+            new Expression("n+1", new Binary(Operator.ADD, new Ref("n"), new Literal(1)), false)),
         spec.dims());
     assertEquals(1, spec.variadicIndex());
     assertTrue(spec.hasVariadic());

@@ -91,7 +91,9 @@ class SizeExprTest {
   void callsCheckTheirArity() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new SizeExpr.Call(SizeExpr.Function.ABS, List.of(new SizeExpr.Ref("a"), new SizeExpr.Ref("b"))));
+        () ->
+            new SizeExpr.Call(
+                SizeExpr.Function.ABS, List.of(new SizeExpr.Ref("a"), new SizeExpr.Ref("b"))));
     assertThrows(
         IllegalArgumentException.class,
         () -> new SizeExpr.Call(SizeExpr.Function.MIN, List.of(new SizeExpr.Ref("a"))));
