@@ -1,6 +1,9 @@
 package dev.solstice.checker;
 
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import dev.solstice.annotations.Shape;
 import dev.solstice.annotations.ShapeBottom;
@@ -10,12 +13,19 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.checkerframework.common.basetype.BaseAnnotatedTypeFactory;
 import org.checkerframework.common.basetype.BaseTypeChecker;
+import org.checkerframework.dataflow.cfg.ControlFlowGraph;
+import org.checkerframework.dataflow.cfg.UnderlyingAST;
+import org.checkerframework.dataflow.cfg.UnderlyingAST.CFGMethod;
+import org.checkerframework.framework.flow.CFAbstractAnalysis.FieldInitialValue;
+import org.checkerframework.framework.flow.CFStore;
+import org.checkerframework.framework.flow.CFValue;
 import org.checkerframework.framework.type.AnnotatedTypeMirror;
 import org.checkerframework.framework.type.AnnotatedTypeMirror.AnnotatedArrayType;
 import org.checkerframework.framework.type.AnnotatedTypeMirror.AnnotatedExecutableType;
@@ -26,6 +36,7 @@ import org.checkerframework.framework.type.treeannotator.TreeAnnotator;
 import org.checkerframework.javacutil.AnnotationBuilder;
 import org.checkerframework.javacutil.AnnotationUtils;
 import org.checkerframework.javacutil.TreeUtils;
+import org.plumelib.util.IPair;
 
 /**
  * The shape type system: {@code @UnknownShape} (the default) above {@code @Shape(spec)} above
@@ -45,6 +56,7 @@ public class ShapeAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
   private final SpecReader specs = new SpecReader();
   private final Map<String, AnnotationMirror> shapeAnnotations = new HashMap<>();
   private final CallSites callSites;
+  private final ShapeRelevance relevance;
 
   @SuppressWarnings("this-escape")
   public ShapeAnnotatedTypeFactory(BaseTypeChecker checker) {
@@ -53,6 +65,7 @@ public class ShapeAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     bottom = AnnotationBuilder.fromClass(elements, ShapeBottom.class);
     shapeValue = TreeUtils.getMethod(Shape.class, "value", 0, processingEnv);
     callSites = new CallSites(this);
+    relevance = new ShapeRelevance(this);
     postInit();
   }
 
@@ -88,6 +101,33 @@ public class ShapeAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     ParameterizedExecutableType result = super.constructorFromUse(tree, inferTypeArgs);
     clearSpecs(TreeUtils.elementFromUse(tree), result.executableType);
     return result;
+  }
+
+  /**
+   * Skips the flow analysis of methods that mention nothing with a shape (see {@link
+   * ShapeRelevance}); {@link ShapeChecker} skips visiting them too.
+   */
+  @Override
+  protected @Nullable ControlFlowGraph analyze(
+      Queue<IPair<ClassTree, @Nullable CFStore>> classQueue,
+      Queue<IPair<LambdaExpressionTree, @Nullable CFStore>> lambdaQueue,
+      UnderlyingAST ast,
+      List<FieldInitialValue<CFValue>> fieldValues,
+      @Nullable ControlFlowGraph cfg,
+      boolean isInitializationCode,
+      boolean updateInitializationStore,
+      boolean isStatic,
+      @Nullable CFStore capturedStore) {
+    if (ast instanceof CFGMethod method && !mentionsShapes(method.getMethod())) {
+      return null;
+    }
+    return super.analyze(
+        classQueue, lambdaQueue, ast, fieldValues, cfg, isInitializationCode, updateInitializationStore, isStatic, capturedStore);
+  }
+
+  /** Whether {@code method} mentions anything with a shape, and so needs checking. */
+  boolean mentionsShapes(MethodTree method) {
+    return relevance.mentionsShapes(method);
   }
 
   /** The call-site analysis shared by the tree annotator and the visitor. */

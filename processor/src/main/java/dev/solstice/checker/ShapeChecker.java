@@ -1,5 +1,6 @@
 package dev.solstice.checker;
 
+import com.sun.source.tree.MethodTree;
 import java.util.HashMap;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.MonotonicNonNull;
@@ -25,6 +26,12 @@ public class ShapeChecker extends BaseTypeChecker {
   public static final String STRICT = "shape.strict";
 
   private @MonotonicNonNull Map<String, String> options;
+
+  /** Methods that mention nothing with a shape are not checked (see {@link ShapeRelevance}). */
+  @Override
+  public boolean shouldSkipDefs(MethodTree tree) {
+    return !((ShapeAnnotatedTypeFactory) getTypeFactory()).mentionsShapes(tree);
+  }
 
   /**
    * The options in force, always with {@code -Aignorejdkastub}: the Checker Framework's annotated

@@ -2,6 +2,7 @@ package dev.solstice.checker;
 
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -68,6 +69,42 @@ public class ShapeVisitor extends BaseTypeVisitor<ShapeAnnotatedTypeFactory> {
       }
     }
     return super.visitAnnotation(tree, p);
+  }
+
+  /**
+   * Skips the value's type where the target has no shape: the Checker Framework's own check would
+   * pass anyway ({@link GradualTypeHierarchy}), and computing the type is what costs.
+   */
+  @Override
+  protected boolean commonAssignmentCheck(
+      AnnotatedTypeMirror varType, ExpressionTree valueExpTree, String errorKey, Object... extraArgs) {
+    if (atypeFactory.shapeOf(varType) == null) {
+      return true;
+    }
+    return super.commonAssignmentCheck(varType, valueExpTree, errorKey, extraArgs);
+  }
+
+  /** Arguments are matched against their parameters' specs by {@link CallSites}. */
+  @Override
+  protected void checkArguments(
+      List<? extends AnnotatedTypeMirror> requiredTypes,
+      List<? extends ExpressionTree> passedArgs,
+      CharSequence executableName,
+      List<?> paramNames) {}
+
+  /**
+   * Shape qualifiers need no well-formedness check beyond their grammar, which {@link
+   * #visitAnnotation} checks; validating every type is a large part of the Checker Framework's
+   * cost.
+   */
+  @Override
+  public boolean validateTypeOf(Tree tree) {
+    return true;
+  }
+
+  @Override
+  protected boolean validateType(Tree tree, AnnotatedTypeMirror type) {
+    return true;
   }
 
   @Override
