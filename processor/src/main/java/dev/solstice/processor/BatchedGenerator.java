@@ -117,7 +117,7 @@ final class BatchedGenerator extends SourceFileGenerator {
       arguments.add(CodeBlock.of("$N", sample));
     }
     method.addStatement(
-        "$N = $N.out($N.$N($L), $L)", result, batch, self, vmap.name(), CodeBlock.join(arguments, ", "), vmap.outAxis());
+        "$N = $N.out($N.$N($L),$W$L)", result, batch, self, vmap.name(), CodeBlock.join(arguments, ",$W"), vmap.outAxis());
     method.endControlFlow();
 
     if (checksResult) {

@@ -160,12 +160,13 @@ class ValidationTest {
             "    Map<String, Tensor> byName,",
             "    @Static Map<String, Tensor> frozen,",
             "    List<String> labels,",
+            "    java.util.function.Function<Tensor, Tensor> activation,",
             "    List<Object> anything) {}");
 
     Compilation compilation = compile(foo);
 
     assertThat(compilation)
-        .hadErrorContaining("component grid of Foo has type List<List<Tensor>>, which holds tensors or models in a way")
+        .hadErrorContaining("component grid of Foo has type List<List<Tensor>>, a container of tensors or models that @Model cannot")
         .inFile(foo)
         .onLineContaining("List<List<Tensor>> grid");
     assertThat(compilation)
