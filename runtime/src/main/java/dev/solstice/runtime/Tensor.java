@@ -3,68 +3,234 @@ package dev.solstice.runtime;
 import java.util.Arrays;
 
 /**
- * A dense, row-major, immutable n-dimensional array of float32 (or int32) values.
+ * A dense, row-major, immutable n-dimensional array of float32, int32 or bool values.
  *
- * <p>This is the seed of the runtime's one array type; operations, autodiff and batching are
- * added around this representation.
+ * <p>Operations follow numpy: elementwise ops broadcast, reductions take an axis (negative axes
+ * count from the end), {@link #matmul} follows numpy's rank rules. Int32 tensors hold labels and
+ * indices, bool tensors the results of comparisons and masks; arithmetic on them converts to
+ * float32 unless said otherwise.
+ *
+ * <p>Inside a {@link Batching} level a tensor may carry hidden leading batch axes: its {@link
+ * #shape()} is then the shape of one sample, and every op runs once over all samples. Tensors
+ * computed from inputs of {@link Autodiff#valueAndGrad} record how they were made, so gradients
+ * can flow back; all other tensors record nothing.
+ *
+ * <p>This class only describes the API; the op families live in {@code Elementwise}, {@code
+ * Reductions}, {@code Movement}, {@code Matmul}, {@code Composites}, and every gradient rule in
+ * {@code Gradients}.
  */
 public final class Tensor {
-  private final float[] floats;
-  private final int[] ints;
+  final float[] data;
+  final int[] ints;
   private final int[] shape;
+  private final int batchAxes;
   private final DType dtype;
+  final Node node;
 
-  private Tensor(float[] floats, int[] ints, int[] shape, DType dtype) {
-    this.floats = floats;
+  private Tensor(float[] data, int[] ints, int[] shape, int batchAxes, DType dtype, Node node) {
+    this.data = data;
     this.ints = ints;
     this.shape = shape;
+    this.batchAxes = batchAxes;
     this.dtype = dtype;
+    this.node = node;
   }
+
+  /** A float32 tensor over {@code data} (not copied) with physical {@code shape}. */
+  static Tensor floats(float[] data, int[] shape, int batchAxes, Node node) {
+    return new Tensor(data, null, shape, batchAxes, DType.FLOAT32, node);
+  }
+
+  /** An int32 or bool tensor over {@code ints} (not copied) with physical {@code shape}. */
+  static Tensor ints(int[] ints, int[] shape, int batchAxes, DType dtype) {
+    return new Tensor(null, ints, shape, batchAxes, dtype, null);
+  }
+
+  /** The same values with the same layout and a new record of origin. */
+  Tensor withNode(Node node) {
+    return new Tensor(data, ints, shape, batchAxes, dtype, node);
+  }
+
+  // ---------------------------------------------------------------- creation
 
   /** A float32 tensor holding a copy of {@code data} in row-major order. */
   public static Tensor of(float[] data, int... shape) {
     checkSize(data.length, shape);
-    return new Tensor(data.clone(), null, shape.clone(), DType.FLOAT32);
+    return floats(data.clone(), shape.clone(), 0, null);
   }
 
   /** An int32 tensor holding a copy of {@code data} in row-major order. */
   public static Tensor ofInts(int[] data, int... shape) {
     checkSize(data.length, shape);
-    return new Tensor(null, data.clone(), shape.clone(), DType.INT32);
+    return ints(data.clone(), shape.clone(), 0, DType.INT32);
+  }
+
+  /** A bool tensor holding a copy of {@code data} in row-major order. */
+  public static Tensor ofBools(boolean[] data, int... shape) {
+    checkSize(data.length, shape);
+    int[] bits = new int[data.length];
+    for (int i = 0; i < data.length; i++) {
+      bits[i] = data[i] ? 1 : 0;
+    }
+    return ints(bits, shape.clone(), 0, DType.BOOL);
   }
 
   /** A rank-0 float32 tensor. */
   public static Tensor scalar(float value) {
-    return new Tensor(new float[] {value}, null, new int[0], DType.FLOAT32);
+    return floats(new float[] {value}, new int[0], 0, null);
   }
 
+  /** A float32 tensor of zeros. */
+  public static Tensor zeros(int... shape) {
+    return floats(new float[Shapes.size(shape)], shape.clone(), 0, null);
+  }
+
+  /** A float32 tensor of ones. */
+  public static Tensor ones(int... shape) {
+    return full(1f, shape);
+  }
+
+  /** A float32 tensor with every element {@code value}. */
+  public static Tensor full(float value, int... shape) {
+    float[] data = new float[Shapes.size(shape)];
+    Arrays.fill(data, value);
+    return floats(data, shape.clone(), 0, null);
+  }
+
+  /** The int32 vector {@code 0, 1, ..., n-1}. */
+  public static Tensor arange(int n) {
+    int[] data = new int[n];
+    for (int i = 0; i < n; i++) {
+      data[i] = i;
+    }
+    return ints(data, new int[] {n}, 0, DType.INT32);
+  }
+
+  /** {@code num} evenly spaced float32 values from {@code start} to {@code stop}, both included. */
+  public static Tensor linspace(float start, float stop, int num) {
+    if (num < 0) {
+      throw new IllegalArgumentException("linspace: num must be >= 0, got " + num);
+    }
+    float[] data = new float[num];
+    double step = num > 1 ? ((double) stop - start) / (num - 1) : 0;
+    for (int i = 0; i < num; i++) {
+      data[i] = (float) (start + i * step);
+    }
+    if (num > 1) {
+      data[num - 1] = stop;
+    }
+    return floats(data, new int[] {num}, 0, null);
+  }
+
+  /** Float32 zeros with the logical shape of {@code like}. */
+  public static Tensor zerosLike(Tensor like) {
+    return zeros(like.shape());
+  }
+
+  /** Float32 ones with the logical shape of {@code like}. */
+  public static Tensor onesLike(Tensor like) {
+    return ones(like.shape());
+  }
+
+  /** The tensors joined along an existing {@code axis}; other axes must agree. */
+  public static Tensor concat(int axis, Tensor... tensors) {
+    return Movement.concat(axis, tensors);
+  }
+
+  /** The tensors, all of one shape, stacked along a new {@code axis}. */
+  public static Tensor stack(int axis, Tensor... tensors) {
+    return Movement.stack(axis, tensors);
+  }
+
+  /** Elements of {@code a} where {@code cond} is true, of {@code b} elsewhere; all three broadcast. */
+  public static Tensor where(Tensor cond, Tensor a, Tensor b) {
+    return Elementwise.where(cond, a, b);
+  }
+
+  /** The bool {@code n x n} mask that is true on and below the diagonal (a causal mask). */
+  public static Tensor tril(int n) {
+    return triangle(n, true);
+  }
+
+  /** The bool {@code n x n} mask that is true on and above the diagonal. */
+  public static Tensor triu(int n) {
+    return triangle(n, false);
+  }
+
+  private static Tensor triangle(int n, boolean lower) {
+    int[] bits = new int[n * n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        bits[i * n + j] = (lower ? j <= i : j >= i) ? 1 : 0;
+      }
+    }
+    return ints(bits, new int[] {n, n}, 0, DType.BOOL);
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** The element type. */
   public DType dtype() {
     return dtype;
   }
 
-  /** A copy of the shape. */
+  /** A copy of the logical shape: inside a {@link Batching} level, the shape of one sample. */
   public int[] shape() {
+    return Shapes.drop(shape, batchAxes);
+  }
+
+  /** The number of logical axes. */
+  public int rank() {
+    return shape.length - batchAxes;
+  }
+
+  /** The size of logical {@code axis}; negative axes count from the end. */
+  public int dim(int axis) {
+    return shape[batchAxes + Shapes.axis("dim", axis, rank())];
+  }
+
+  /** The number of elements of the logical shape. */
+  public int size() {
+    return Shapes.size(shape, batchAxes, shape.length);
+  }
+
+  /**
+   * Low level, for batching rules outside this package (the PRNG's {@code Key}): how many hidden
+   * leading batch axes this tensor carries, one per enclosing {@link Batching} level it depends on.
+   */
+  public int batchAxes() {
+    return batchAxes;
+  }
+
+  /**
+   * Low level, for batching rules outside this package: a copy of the physical shape, the hidden
+   * batch axes ({@link #batchAxes()} of them, size 1 where the tensor does not vary along a level)
+   * followed by the logical shape.
+   */
+  public int[] physicalShape() {
     return shape.clone();
   }
 
-  public int rank() {
-    return shape.length;
-  }
-
-  /** The size of {@code axis}; negative axes count from the end. */
-  public int dim(int axis) {
-    return shape[axis < 0 ? axis + shape.length : axis];
-  }
-
-  /** The number of elements. */
-  public int size() {
-    return sizeOf(shape);
+  int[] physical() {
+    return shape;
   }
 
   /** A copy of the elements as floats, row-major. */
   public float[] toFloatArray() {
-    if (floats != null) {
-      return floats.clone();
+    requireUnbatched("toFloatArray()");
+    return physicalFloats();
+  }
+
+  /** A copy of the elements as ints, row-major; floats are truncated toward zero. */
+  public int[] toIntArray() {
+    requireUnbatched("toIntArray()");
+    return physicalInts();
+  }
+
+  /** Low level: a copy of every element of every sample as floats, in physical row-major order. */
+  public float[] physicalFloats() {
+    if (data != null) {
+      return data.clone();
     }
     float[] out = new float[ints.length];
     for (int i = 0; i < out.length; i++) {
@@ -73,46 +239,438 @@ public final class Tensor {
     return out;
   }
 
-  /** A copy of the elements as ints, row-major; floats are truncated toward zero. */
-  public int[] toIntArray() {
+  /** Low level: a copy of every element of every sample as ints, in physical row-major order. */
+  public int[] physicalInts() {
     if (ints != null) {
       return ints.clone();
     }
-    int[] out = new int[floats.length];
+    int[] out = new int[data.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = (int) floats[i];
+      out[i] = (int) data[i];
     }
     return out;
   }
 
+  /**
+   * Low level, for batching rules outside this package: a float32 tensor over a copy of {@code
+   * data} whose first {@code batchAxes} axes of {@code physicalShape} are hidden batch axes (see
+   * {@link #physicalShape()}).
+   */
+  public static Tensor ofPhysical(float[] data, int batchAxes, int... physicalShape) {
+    checkSize(data.length, physicalShape);
+    checkBatchAxes(batchAxes, physicalShape);
+    return floats(data.clone(), physicalShape.clone(), batchAxes, null);
+  }
+
+  /** Low level: as {@link #ofPhysical(float[], int, int...)} for an int32 tensor. */
+  public static Tensor ofPhysicalInts(int[] data, int batchAxes, int... physicalShape) {
+    checkSize(data.length, physicalShape);
+    checkBatchAxes(batchAxes, physicalShape);
+    return ints(data.clone(), physicalShape.clone(), batchAxes, DType.INT32);
+  }
+
   /** The single element of a one-element tensor. */
   public float item() {
+    requireUnbatched("item()");
     if (size() != 1) {
-      throw new IllegalStateException("item() needs a one-element tensor, not shape " + Arrays.toString(shape));
+      throw new IllegalStateException("item() needs a one-element tensor, not shape " + Shapes.str(shape));
     }
-    return floats != null ? floats[0] : ints[0];
+    return data != null ? data[0] : ints[0];
+  }
+
+  /** Whether no element (of any sample) is NaN or infinite. */
+  public boolean isFinite() {
+    if (data == null) {
+      return true;
+    }
+    for (float v : data) {
+      if (!Float.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether gradients flow back through this tensor (it was computed from a differentiated input). */
+  public boolean isTracked() {
+    return node != null;
+  }
+
+  // ---------------------------------------------------------------- elementwise
+
+  public Tensor add(Tensor other) {
+    return Elementwise.binary(BinaryOp.ADD, this, other);
+  }
+
+  public Tensor add(float other) {
+    return add(scalar(other));
+  }
+
+  public Tensor sub(Tensor other) {
+    return Elementwise.binary(BinaryOp.SUB, this, other);
+  }
+
+  public Tensor sub(float other) {
+    return sub(scalar(other));
+  }
+
+  public Tensor mul(Tensor other) {
+    return Elementwise.binary(BinaryOp.MUL, this, other);
+  }
+
+  public Tensor mul(float other) {
+    return mul(scalar(other));
+  }
+
+  public Tensor div(Tensor other) {
+    return Elementwise.binary(BinaryOp.DIV, this, other);
+  }
+
+  public Tensor div(float other) {
+    return div(scalar(other));
+  }
+
+  /** This raised to {@code exponent}, elementwise. */
+  public Tensor pow(Tensor exponent) {
+    return Elementwise.binary(BinaryOp.POW, this, exponent);
+  }
+
+  public Tensor pow(float exponent) {
+    return pow(scalar(exponent));
+  }
+
+  /** The larger of each pair; at ties the gradient is shared equally, as in JAX. */
+  public Tensor maximum(Tensor other) {
+    return Elementwise.binary(BinaryOp.MAXIMUM, this, other);
+  }
+
+  public Tensor maximum(float other) {
+    return maximum(scalar(other));
+  }
+
+  /** The smaller of each pair; at ties the gradient is shared equally, as in JAX. */
+  public Tensor minimum(Tensor other) {
+    return Elementwise.binary(BinaryOp.MINIMUM, this, other);
+  }
+
+  public Tensor minimum(float other) {
+    return minimum(scalar(other));
+  }
+
+  public Tensor neg() {
+    return Elementwise.unary(UnaryOp.NEG, this);
+  }
+
+  public Tensor square() {
+    return Elementwise.unary(UnaryOp.SQUARE, this);
+  }
+
+  public Tensor sqrt() {
+    return Elementwise.unary(UnaryOp.SQRT, this);
+  }
+
+  /** {@code 1 / sqrt(x)}. */
+  public Tensor rsqrt() {
+    return Elementwise.unary(UnaryOp.RSQRT, this);
+  }
+
+  public Tensor exp() {
+    return Elementwise.unary(UnaryOp.EXP, this);
+  }
+
+  /** The natural logarithm. */
+  public Tensor log() {
+    return Elementwise.unary(UnaryOp.LOG, this);
+  }
+
+  public Tensor tanh() {
+    return Elementwise.unary(UnaryOp.TANH, this);
+  }
+
+  /** {@code max(x, 0)}; the gradient at 0 is 0. */
+  public Tensor relu() {
+    return Elementwise.unary(UnaryOp.RELU, this);
+  }
+
+  public Tensor sigmoid() {
+    return Elementwise.unary(UnaryOp.SIGMOID, this);
+  }
+
+  /** GELU, tanh approximation (JAX's default {@code approximate=True}). */
+  public Tensor gelu() {
+    return Elementwise.unary(UnaryOp.GELU, this);
+  }
+
+  public Tensor abs() {
+    return Elementwise.unary(UnaryOp.ABS, this);
+  }
+
+  /** -1, 0 or 1; its gradient is zero. */
+  public Tensor sign() {
+    return Elementwise.unary(UnaryOp.SIGN, this);
+  }
+
+  /** Elementwise {@code this > other} as a bool tensor. */
+  public Tensor gt(Tensor other) {
+    return Elementwise.compare(CompareOp.GT, this, other);
+  }
+
+  public Tensor gt(float other) {
+    return gt(scalar(other));
+  }
+
+  public Tensor ge(Tensor other) {
+    return Elementwise.compare(CompareOp.GE, this, other);
+  }
+
+  public Tensor ge(float other) {
+    return ge(scalar(other));
+  }
+
+  public Tensor lt(Tensor other) {
+    return Elementwise.compare(CompareOp.LT, this, other);
+  }
+
+  public Tensor lt(float other) {
+    return lt(scalar(other));
+  }
+
+  public Tensor le(Tensor other) {
+    return Elementwise.compare(CompareOp.LE, this, other);
+  }
+
+  public Tensor le(float other) {
+    return le(scalar(other));
+  }
+
+  public Tensor eq(Tensor other) {
+    return Elementwise.compare(CompareOp.EQ, this, other);
+  }
+
+  public Tensor eq(float other) {
+    return eq(scalar(other));
+  }
+
+  public Tensor ne(Tensor other) {
+    return Elementwise.compare(CompareOp.NE, this, other);
+  }
+
+  public Tensor ne(float other) {
+    return ne(scalar(other));
+  }
+
+  /** The values converted to {@code type} (floats truncate toward zero; bool is {@code != 0}). */
+  public Tensor asType(DType type) {
+    return Elementwise.asType(this, type);
+  }
+
+  // ---------------------------------------------------------------- reductions
+
+  /** The sum of all elements (of each sample, inside {@link Batching}). */
+  public Tensor sum() {
+    return Reductions.sum(this, null, false);
+  }
+
+  public Tensor sum(int axis) {
+    return Reductions.sum(this, new int[] {axis}, false);
+  }
+
+  public Tensor sum(int axis, boolean keepdims) {
+    return Reductions.sum(this, new int[] {axis}, keepdims);
+  }
+
+  public Tensor sum(int[] axes, boolean keepdims) {
+    return Reductions.sum(this, axes, keepdims);
+  }
+
+  public Tensor mean() {
+    return Reductions.mean(this, null, false);
+  }
+
+  public Tensor mean(int axis) {
+    return Reductions.mean(this, new int[] {axis}, false);
+  }
+
+  public Tensor mean(int axis, boolean keepdims) {
+    return Reductions.mean(this, new int[] {axis}, keepdims);
+  }
+
+  public Tensor mean(int[] axes, boolean keepdims) {
+    return Reductions.mean(this, axes, keepdims);
+  }
+
+  /** The largest element; at ties the gradient is shared equally, as in JAX. */
+  public Tensor max() {
+    return Reductions.extremum(this, null, false, true);
+  }
+
+  public Tensor max(int axis) {
+    return Reductions.extremum(this, new int[] {axis}, false, true);
+  }
+
+  public Tensor max(int axis, boolean keepdims) {
+    return Reductions.extremum(this, new int[] {axis}, keepdims, true);
+  }
+
+  public Tensor max(int[] axes, boolean keepdims) {
+    return Reductions.extremum(this, axes, keepdims, true);
+  }
+
+  public Tensor min() {
+    return Reductions.extremum(this, null, false, false);
+  }
+
+  public Tensor min(int axis) {
+    return Reductions.extremum(this, new int[] {axis}, false, false);
+  }
+
+  public Tensor min(int axis, boolean keepdims) {
+    return Reductions.extremum(this, new int[] {axis}, keepdims, false);
+  }
+
+  public Tensor min(int[] axes, boolean keepdims) {
+    return Reductions.extremum(this, axes, keepdims, false);
+  }
+
+  /** The index of the largest element along {@code axis} (the first one at ties), as int32. */
+  public Tensor argmax(int axis) {
+    return Reductions.argmax(this, axis);
+  }
+
+  /** The biased variance along {@code axis} (divides by the count, as numpy's default). */
+  public Tensor var(int axis, boolean keepdims) {
+    return Composites.var(this, axis, keepdims);
+  }
+
+  /** {@code log(sum(exp(x), axis))}, computed without overflow. */
+  public Tensor logsumexp(int axis) {
+    return Composites.logsumexp(this, axis, false);
+  }
+
+  public Tensor logsumexp(int axis, boolean keepdims) {
+    return Composites.logsumexp(this, axis, keepdims);
+  }
+
+  /** {@code exp(x) / sum(exp(x), axis)}, computed without overflow. */
+  public Tensor softmax(int axis) {
+    return Composites.softmax(this, axis);
+  }
+
+  /** {@code x - logsumexp(x, axis)}. */
+  public Tensor logSoftmax(int axis) {
+    return Composites.logSoftmax(this, axis);
+  }
+
+  // ---------------------------------------------------------------- shape
+
+  /** The same elements in a new shape; one dimension may be -1 (inferred). */
+  public Tensor reshape(int... newShape) {
+    return Movement.reshape(this, newShape);
+  }
+
+  /** The axes in reverse order. */
+  public Tensor transpose() {
+    int[] perm = new int[rank()];
+    for (int i = 0; i < perm.length; i++) {
+      perm[i] = perm.length - 1 - i;
+    }
+    return transpose(perm);
+  }
+
+  /** Axis {@code i} of the result is axis {@code perm[i]} of this. */
+  public Tensor transpose(int... perm) {
+    return Movement.transpose(this, perm);
+  }
+
+  public Tensor swapaxes(int a, int b) {
+    return Movement.swapaxes(this, a, b);
+  }
+
+  /** A new axis of size 1 at {@code axis} (of the result; negative counts from the end). */
+  public Tensor expandDims(int axis) {
+    return Movement.expandDims(this, axis);
+  }
+
+  /** Removes {@code axis}, which must have size 1. */
+  public Tensor squeeze(int axis) {
+    return Movement.squeeze(this, axis);
+  }
+
+  /** This broadcast to {@code newShape} by numpy rules (copies). */
+  public Tensor broadcastTo(int... newShape) {
+    return Movement.broadcastTo(this, newShape);
+  }
+
+  /** Elements {@code start} (included) to {@code stop} (excluded) along {@code axis}; negative positions count from the end. */
+  public Tensor slice(int axis, int start, int stop) {
+    return Movement.slice(this, axis, start, stop);
+  }
+
+  /** Rows {@code indices} (an int32 tensor of any shape) along axis 0: an embedding lookup. */
+  public Tensor take(Tensor indices) {
+    return Movement.take(this, indices, 0);
+  }
+
+  /** Entries {@code indices} along {@code axis}: result shape is {@code shape[:axis] + indices.shape + shape[axis+1:]}. */
+  public Tensor take(Tensor indices, int axis) {
+    return Movement.take(this, indices, axis);
+  }
+
+  /** The same values with no gradient flowing back through them ({@code stop_gradient}). */
+  public Tensor detach() {
+    return node == null ? this : withNode(null);
+  }
+
+  // ---------------------------------------------------------------- linear algebra
+
+  /** Matrix product with numpy's rank rules: 1-D operands are vectors, leading axes broadcast as batches. */
+  public Tensor matmul(Tensor other) {
+    return Matmul.matmul(this, other);
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  boolean isFloat() {
+    return dtype == DType.FLOAT32;
+  }
+
+  /** The elements as a float array, shared when this is float32 already. */
+  float[] floatData() {
+    return data != null ? data : physicalFloats();
+  }
+
+  private void requireUnbatched(String what) {
+    if (batchAxes > 0) {
+      throw new IllegalStateException(
+          what + " on a tensor batched by Batching: it holds one value per sample; "
+              + "return it through Batching.out(...) to read it");
+    }
+  }
+
+  private static void checkSize(int length, int[] shape) {
+    if (length != Shapes.size(shape)) {
+      throw new IllegalArgumentException(
+          length + " elements do not fill shape " + Shapes.str(shape) + " (" + Shapes.size(shape) + " elements)");
+    }
+  }
+
+  private static void checkBatchAxes(int batchAxes, int[] shape) {
+    if (batchAxes < 0 || batchAxes > shape.length) {
+      throw new IllegalArgumentException(
+          "batchAxes " + batchAxes + " must be between 0 and the rank " + shape.length);
+    }
   }
 
   @Override
   public String toString() {
-    return "Tensor" + Arrays.toString(shape) + " " + dtype;
-  }
-
-  static int sizeOf(int[] shape) {
-    int size = 1;
-    for (int d : shape) {
-      if (d < 0) {
-        throw new IllegalArgumentException("negative dimension in shape " + Arrays.toString(shape));
-      }
-      size = Math.multiplyExact(size, d);
+    StringBuilder s = new StringBuilder("Tensor").append(Arrays.toString(shape()));
+    s.append(' ').append(dtype);
+    if (batchAxes > 0) {
+      s.append(" batched ").append(Arrays.toString(Arrays.copyOf(shape, batchAxes)));
     }
-    return size;
-  }
-
-  private static void checkSize(int length, int[] shape) {
-    if (length != sizeOf(shape)) {
-      throw new IllegalArgumentException(
-          length + " elements do not fill shape " + Arrays.toString(shape) + " (" + sizeOf(shape) + " elements)");
+    if (size() <= 16 && batchAxes == 0) {
+      s.append(' ').append(data != null ? Arrays.toString(data) : Arrays.toString(ints));
     }
+    return s.toString();
   }
 }
