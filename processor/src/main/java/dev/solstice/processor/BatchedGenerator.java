@@ -123,7 +123,7 @@ final class BatchedGenerator extends SourceFileGenerator {
     if (checksResult) {
       method
           .beginControlFlow("if ($N)", check)
-          .addStatement("$N.check($S, $S, $N.shape())", scope, "result", vmap.batchedReturnShape(), result)
+          .addStatement("$N.checkReturn($S, $N.shape())", scope, vmap.batchedReturnShape(), result)
           .endControlFlow();
     }
     return method.addStatement("return $N", result).build();
