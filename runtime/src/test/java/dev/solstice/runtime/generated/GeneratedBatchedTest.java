@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.ValueAndGrad;
+import dev.solstice.runtime.random.Key;
 import dev.solstice.shape.ShapeMismatchException;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,21 @@ class GeneratedBatchedTest {
     for (int j = 0; j < 4; j++) {
       Tensor sample = model.forward(xs.slice(1, j, j + 1).squeeze(1), 0.5f);
       assertArrayEquals(sample.toFloatArray(), batched.slice(1, j, j + 1).squeeze(1).toFloatArray(), 1e-5f);
+    }
+  }
+
+  @Test
+  void mapsKeysSoEachSampleDrawsWithItsOwnKey() {
+    Noise model = new Noise(Tensor.scalar(0.5f));
+    Key keys = Key.of(7).splitArray(4);
+    Tensor xs = ramp(0f, 1f, 4, 3);
+
+    Tensor batched = NoiseBatched.perturb(model, keys, xs);
+
+    assertArrayEquals(new int[] {4, 3}, batched.shape());
+    for (int i = 0; i < 4; i++) {
+      Tensor sample = model.perturb(keys.get(i), xs.slice(0, i, i + 1).squeeze(0));
+      assertArrayEquals(sample.toFloatArray(), batched.slice(0, i, i + 1).squeeze(0).toFloatArray(), 1e-6f);
     }
   }
 
