@@ -3,7 +3,7 @@ package dev.solstice.checker;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.NewClassTree;
 import dev.solstice.annotations.Shape;
 import dev.solstice.annotations.ShapeBottom;
@@ -23,6 +23,7 @@ import org.checkerframework.common.basetype.BaseTypeChecker;
 import org.checkerframework.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.dataflow.cfg.UnderlyingAST.CFGMethod;
+import org.checkerframework.dataflow.cfg.UnderlyingAST.CFGStatement;
 import org.checkerframework.framework.flow.CFAbstractAnalysis.FieldInitialValue;
 import org.checkerframework.framework.flow.CFStore;
 import org.checkerframework.framework.flow.CFValue;
@@ -118,16 +119,19 @@ public class ShapeAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
       boolean updateInitializationStore,
       boolean isStatic,
       @Nullable CFStore capturedStore) {
-    if (ast instanceof CFGMethod method && !mentionsShapes(method.getMethod())) {
+    boolean irrelevant =
+        ast instanceof CFGMethod method && !mentionsShapes(method.getMethod())
+            || ast instanceof CFGStatement statement && !mentionsShapes(statement.getCode());
+    if (irrelevant) {
       return null;
     }
     return super.analyze(
         classQueue, lambdaQueue, ast, fieldValues, cfg, isInitializationCode, updateInitializationStore, isStatic, capturedStore);
   }
 
-  /** Whether {@code method} mentions anything with a shape, and so needs checking. */
-  boolean mentionsShapes(MethodTree method) {
-    return relevance.mentionsShapes(method);
+  /** Whether {@code code} (a method, a field, an initializer) mentions anything with a shape. */
+  boolean mentionsShapes(Tree code) {
+    return relevance.mentionsShapes(code);
   }
 
   /** The call-site analysis shared by the tree annotator and the visitor. */

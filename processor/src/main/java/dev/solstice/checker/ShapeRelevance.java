@@ -4,7 +4,6 @@ import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
@@ -22,7 +21,7 @@ import org.checkerframework.framework.type.AnnotatedTypeMirror.AnnotatedDeclared
 import org.checkerframework.javacutil.TreeUtils;
 
 /**
- * Whether a method can matter to the shape checker at all. Shapes come only from {@code @Shape}
+ * Whether a method (or field initializer) can matter to the shape checker at all. Shapes come only from {@code @Shape}
  * annotations, from fields declared with one, and from calls of runtime ops or of methods and
  * constructors with specs; a method that mentions none of these (its lambdas and local classes
  * included) has no shape to check, so neither flow analysis nor the visitor needs to look at it.
@@ -31,16 +30,19 @@ import org.checkerframework.javacutil.TreeUtils;
  */
 final class ShapeRelevance {
   private final ShapeAnnotatedTypeFactory factory;
-  private final Map<MethodTree, Boolean> methods = new IdentityHashMap<>();
+  private final Map<Tree, Boolean> code = new IdentityHashMap<>();
   private final Map<Element, Boolean> fields = new HashMap<>();
 
   ShapeRelevance(ShapeAnnotatedTypeFactory factory) {
     this.factory = factory;
   }
 
-  /** Whether {@code method} mentions anything with a shape; computed once per method. */
-  boolean mentionsShapes(MethodTree method) {
-    return methods.computeIfAbsent(method, m -> new Finder().search(m));
+  /**
+   * Whether {@code tree} (a method, a field with its initializer, an initializer block) mentions
+   * anything with a shape; computed once per tree.
+   */
+  boolean mentionsShapes(Tree tree) {
+    return code.computeIfAbsent(tree, t -> new Finder().search(t));
   }
 
   private boolean isShapedField(Element element) {

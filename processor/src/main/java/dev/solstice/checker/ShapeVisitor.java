@@ -4,9 +4,11 @@ import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
@@ -39,22 +41,65 @@ public class ShapeVisitor extends BaseTypeVisitor<ShapeAnnotatedTypeFactory> {
     this.strict = atypeFactory.isStrict();
   }
 
+  /**
+   * Checks a call with {@link CallSites}, then visits its parts. The Checker Framework's own
+   * invocation checks (type arguments, receiver, arguments) are skipped: they all pass under
+   * {@link GradualTypeHierarchy}, and their type-argument inference is costly.
+   */
   @Override
   public Void visitMethodInvocation(MethodInvocationTree tree, Void p) {
     CallSites.Facts facts = atypeFactory.callSites().analyze(tree);
     if (facts != null) {
       reportAll(facts.reports());
     }
-    return super.visitMethodInvocation(tree, p);
+    scan(tree.getTypeArguments(), p);
+    scan(tree.getMethodSelect(), p);
+    scan(tree.getArguments(), p);
+    return null;
   }
 
+  /** Like {@link #visitMethodInvocation}, for constructor calls and anonymous classes. */
   @Override
   public Void visitNewClass(NewClassTree tree, Void p) {
     CallSites.Facts facts = atypeFactory.callSites().analyze(tree);
     if (facts != null) {
       reportAll(facts.reports());
     }
-    return super.visitNewClass(tree, p);
+    scan(tree.getEnclosingExpression(), p);
+    scan(tree.getIdentifier(), p);
+    scan(tree.getTypeArguments(), p);
+    scan(tree.getArguments(), p);
+    scan(tree.getClassBody(), p);
+    return null;
+  }
+
+  /**
+   * Visits a lambda's body without the Checker Framework's checks of its parameters and result
+   * against the functional interface: shapes are not checked across that boundary, and finding
+   * the interface's type needs costly inference.
+   */
+  @Override
+  public Void visitLambdaExpression(LambdaExpressionTree tree, Void p) {
+    scan(tree.getBody(), p);
+    return null;
+  }
+
+  /** Returns from lambdas are not checked (see {@link #visitLambdaExpression}). */
+  @Override
+  public Void visitReturn(ReturnTree tree, Void p) {
+    Tree enclosing = TreePathUtil.enclosingMethodOrLambda(getCurrentPath());
+    if (enclosing instanceof LambdaExpressionTree) {
+      scan(tree.getExpression(), p);
+      return null;
+    }
+    return super.visitReturn(tree, p);
+  }
+
+  /** Method references are not checked against the functional interface either. */
+  @Override
+  public Void visitMemberReference(MemberReferenceTree tree, Void p) {
+    scan(tree.getQualifierExpression(), p);
+    return null;
   }
 
   @Override
@@ -83,14 +128,6 @@ public class ShapeVisitor extends BaseTypeVisitor<ShapeAnnotatedTypeFactory> {
     }
     return super.commonAssignmentCheck(varType, valueExpTree, errorKey, extraArgs);
   }
-
-  /** Arguments are matched against their parameters' specs by {@link CallSites}. */
-  @Override
-  protected void checkArguments(
-      List<? extends AnnotatedTypeMirror> requiredTypes,
-      List<? extends ExpressionTree> passedArgs,
-      CharSequence executableName,
-      List<?> paramNames) {}
 
   /**
    * Shape qualifiers need no well-formedness check beyond their grammar, which {@link
@@ -180,13 +217,10 @@ public class ShapeVisitor extends BaseTypeVisitor<ShapeAnnotatedTypeFactory> {
     }
   }
 
-  /** The method (or lambda) a return statement being checked belongs to, for messages. */
+  /** The method a return statement being checked belongs to, for messages. */
   private String returningMethod() {
-    Tree enclosing = TreePathUtil.enclosingMethodOrLambda(getCurrentPath());
-    if (enclosing instanceof MethodTree method) {
-      return "method " + method.getName();
-    }
-    return enclosing instanceof LambdaExpressionTree ? "the lambda" : "the method";
+    MethodTree method = TreePathUtil.enclosingMethod(getCurrentPath());
+    return method == null ? "the method" : "method " + method.getName();
   }
 
   /** The variable an assignment being checked writes, for messages. */

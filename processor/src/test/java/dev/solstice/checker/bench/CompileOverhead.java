@@ -20,11 +20,13 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp TEST_CLASSPATH dev.solstice.checker.bench.CompileOverhead \
- *     [--runs 3] [--jvm -XX:TieredStopAtLevel=1] [--classpath CP] [--javac-option OPT] DIR_OR_FILE...
+ *     [--runs 3] [--jvm -XX:TieredStopAtLevel=1] [--classpath CP] [--javac-option OPT]
+ *     [--processor dev.solstice.processor.ModelProcessor] DIR_OR_FILE...
  * </pre>
  *
  * <p>The test class path has the checker and its dependencies; {@code --classpath} adds what the
- * sources need. Options of the form {@code --jvm FLAG} are passed to both JVMs.
+ * sources need. {@code --jvm FLAG}, {@code --javac-option OPT} and {@code --processor NAME} (a
+ * processor the sources need, such as the code generator) apply to both compilations.
  */
 public final class CompileOverhead {
   private static final List<String> JDK_COMPILER_ACCESS =
@@ -48,6 +50,7 @@ public final class CompileOverhead {
     List<String> javacOptions = new ArrayList<>();
     String classpath = System.getProperty("java.class.path");
     List<String> sources = new ArrayList<>();
+    List<String> processors = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--runs":
@@ -62,6 +65,9 @@ public final class CompileOverhead {
         case "--javac-option":
           javacOptions.add(args[++i]);
           break;
+        case "--processor":
+          processors.add(args[++i]);
+          break;
         default:
           sources.addAll(javaFiles(Paths.get(args[i])));
       }
@@ -74,11 +80,13 @@ public final class CompileOverhead {
       lines += Files.readAllLines(Paths.get(source), StandardCharsets.UTF_8).size();
     }
     System.out.printf("%d files, %d lines, %d runs each, JVM flags %s%n", sources.size(), lines, runs, jvmFlags);
-    long plain = median(runs, jvmFlags, classpath, concat(common, List.of("-proc:none"), sources));
-    long checked =
-        median(runs, jvmFlags, classpath, concat(common, List.of("-processor", "dev.solstice.checker.ShapeChecker"), sources));
-    System.out.printf("javac              %6d ms CPU%n", plain);
-    System.out.printf("javac + checker    %6d ms CPU%n", checked);
+    List<String> without = processors.isEmpty() ? List.of("-proc:none") : List.of("-processor", String.join(",", processors));
+    List<String> checker = new ArrayList<>(processors);
+    checker.add("dev.solstice.checker.ShapeChecker");
+    long plain = median(runs, jvmFlags, classpath, concat(common, without, sources));
+    long checked = median(runs, jvmFlags, classpath, concat(common, List.of("-processor", String.join(",", checker)), sources));
+    System.out.printf("javac %-12s %6d ms CPU%n", processors.isEmpty() ? "" : "+ processors", plain);
+    System.out.printf("%-18s %6d ms CPU%n", "... + ShapeChecker", checked);
     System.out.printf("overhead           %6.2fx%n", (double) checked / plain);
   }
 
