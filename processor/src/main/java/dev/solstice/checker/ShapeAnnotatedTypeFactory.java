@@ -17,6 +17,9 @@ import java.util.Queue;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.checkerframework.common.basetype.BaseAnnotatedTypeFactory;
 import org.checkerframework.common.basetype.BaseTypeChecker;
@@ -34,6 +37,8 @@ import org.checkerframework.framework.type.QualifierHierarchy;
 import org.checkerframework.framework.type.TypeHierarchy;
 import org.checkerframework.framework.type.treeannotator.ListTreeAnnotator;
 import org.checkerframework.framework.type.treeannotator.TreeAnnotator;
+import org.checkerframework.framework.util.AnnotatedTypes;
+import org.checkerframework.framework.util.typeinference8.TypeArgumentInference;
 import org.checkerframework.javacutil.AnnotationBuilder;
 import org.checkerframework.javacutil.AnnotationUtils;
 import org.checkerframework.javacutil.TreeUtils;
@@ -83,6 +88,31 @@ public class ShapeAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
   @Override
   protected TypeHierarchy createTypeHierarchy() {
     return new GradualTypeHierarchy();
+  }
+
+  @Override
+  protected TypeArgumentInference createTypeArgumentInference() {
+    return new JavacTypeArguments();
+  }
+
+  /**
+   * The functional interface a lambda or method reference implements, as javac typed it, with
+   * default qualifiers: shapes do not flow through functional interfaces, and the Checker
+   * Framework's own way of finding it infers the type arguments of the enclosing call again.
+   */
+  @Override
+  public IPair<AnnotatedTypeMirror, AnnotatedExecutableType> getFnInterfaceFromTree(Tree tree) {
+    TypeMirror target = TreeUtils.typeOf(tree);
+    boolean ground =
+        target instanceof DeclaredType declared
+            && declared.getTypeArguments().stream().noneMatch(t -> t.getKind() == TypeKind.WILDCARD);
+    if (!ground) {
+      return super.getFnInterfaceFromTree(tree);
+    }
+    AnnotatedTypeMirror functionalInterface = AnnotatedTypeMirror.createType(target, this, false);
+    addDefaultAnnotations(functionalInterface);
+    ExecutableElement function = TreeUtils.findFunction(tree, processingEnv);
+    return IPair.of(functionalInterface, AnnotatedTypes.asMemberOf(types, this, functionalInterface, function));
   }
 
   @Override
