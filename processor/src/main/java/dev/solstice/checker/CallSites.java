@@ -7,10 +7,12 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import dev.solstice.annotations.Shape;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -24,6 +26,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.checkerframework.framework.type.AnnotatedTypeMirror;
 import org.checkerframework.framework.type.AnnotatedTypeMirror.AnnotatedArrayType;
 import org.checkerframework.framework.type.AnnotatedTypeMirror.AnnotatedExecutableType;
+import org.checkerframework.javacutil.ElementUtils;
 import org.checkerframework.javacutil.TreeUtils;
 
 /**
@@ -55,6 +58,8 @@ final class CallSites {
       return owner != null || signature != null;
     }
   }
+
+  private static final String SHAPE = Shape.class.getCanonicalName();
 
   private final ShapeAnnotatedTypeFactory factory;
   private final IntArguments ints;
@@ -259,6 +264,9 @@ final class CallSites {
     if (runtime != null) {
       return new Callee(runtime, null, List.of(), name);
     }
+    if (ElementUtils.isElementFromSourceCode(method) && !writesShapes(method)) {
+      return new Callee(null, null, List.of(), name);
+    }
     AnnotatedExecutableType type = factory.getAnnotatedType(method);
     List<@Nullable SymbolicShape> parameters = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -278,6 +286,31 @@ final class CallSites {
     boolean instance = !constructor && !method.getModifiers().contains(Modifier.STATIC);
     List<SymbolicShape> shared = instance && owner instanceof TypeElement type2 ? instanceSpecs(type2) : List.of();
     return new Callee(null, signature, shared, name);
+  }
+
+  /**
+   * Whether {@code @Shape} is written anywhere on the receiver, parameters or result of {@code
+   * method}: a quick look at javac's types that spares most methods the annotated-type lookup.
+   * Only for methods compiled from source: javac does not put the type annotations it reads from
+   * class files on the types of their members.
+   */
+  private static boolean writesShapes(ExecutableElement method) {
+    if (hasShape(method.getReturnType()) || hasShape(method.getReceiverType())) {
+      return true;
+    }
+    return method.getParameters().stream().anyMatch(parameter -> hasShape(parameter.asType()));
+  }
+
+  private static boolean hasShape(@Nullable TypeMirror type) {
+    if (type == null) {
+      return false;
+    }
+    for (AnnotationMirror annotation : type.getAnnotationMirrors()) {
+      if (((TypeElement) annotation.getAnnotationType().asElement()).getQualifiedName().contentEquals(SHAPE)) {
+        return true;
+      }
+    }
+    return type instanceof ArrayType array && hasShape(array.getComponentType());
   }
 
   /** The specs on the instance fields of {@code type}: the dims each instance binds. */
