@@ -18,6 +18,12 @@ class Syntax {
     return x.add(y);
   }
 
+  // :: error: (shape.syntax)
+  static @Shape("3 ...x") Tensor FIELD = Tensor.zeros(3);
+
+  // :: error: (shape.syntax)
+  record Layer(@Shape("out in in2)") Tensor weight) {}
+
   static void callers(@Shape("3") Tensor three) {
     twoVariadics(three);
     unbalanced(three, three);

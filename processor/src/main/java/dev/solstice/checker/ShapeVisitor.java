@@ -2,6 +2,7 @@ package dev.solstice.checker;
 
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -15,7 +16,9 @@ import com.sun.source.tree.VariableTree;
 import dev.solstice.shape.ShapeSpec;
 import dev.solstice.shape.ShapeSyntaxException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.checkerframework.common.basetype.BaseTypeChecker;
@@ -35,6 +38,9 @@ import org.checkerframework.javacutil.TreeUtils;
  */
 public class ShapeVisitor extends BaseTypeVisitor<ShapeAnnotatedTypeFactory> {
   private final boolean strict;
+
+  /** Start positions of the malformed specs reported in the current compilation unit. */
+  private final Set<Long> reportedSpecs = new HashSet<>();
 
   public ShapeVisitor(BaseTypeChecker checker) {
     super(checker);
@@ -103,6 +109,12 @@ public class ShapeVisitor extends BaseTypeVisitor<ShapeAnnotatedTypeFactory> {
   }
 
   @Override
+  public void setRoot(CompilationUnitTree root) {
+    super.setRoot(root);
+    reportedSpecs.clear();
+  }
+
+  @Override
   public Void visitAnnotation(AnnotationTree tree, Void p) {
     AnnotationMirror annotation = TreeUtils.annotationFromAnnotationTree(tree);
     String spec = atypeFactory.specOf(annotation);
@@ -110,7 +122,10 @@ public class ShapeVisitor extends BaseTypeVisitor<ShapeAnnotatedTypeFactory> {
       try {
         ShapeSpec.parse(spec);
       } catch (ShapeSyntaxException e) {
-        checker.reportError(tree, ShapeMessages.SYNTAX, e.getMessage(), spec, " ".repeat(e.column()));
+        // javac shares a record component's annotation with its field, accessor and constructor.
+        if (reportedSpecs.add(positions.getStartPosition(root, tree))) {
+          checker.reportError(tree, ShapeMessages.SYNTAX, e.getMessage(), spec, " ".repeat(e.column()));
+        }
       }
     }
     return super.visitAnnotation(tree, p);
