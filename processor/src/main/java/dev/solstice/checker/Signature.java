@@ -67,8 +67,8 @@ record Signature(
     List<String> origins = new ArrayList<>();
     List<Integer> indexes = new ArrayList<>();
     if (receiver != null) {
-      addAll(problems, RECEIVER, "this", unifier.match(receiver, receiverShape, "this"));
-      origins.add("this");
+      addAll(problems, RECEIVER, "the receiver", unifier.match(receiver, receiverShape, "the receiver"));
+      origins.add("the receiver");
       indexes.add(RECEIVER);
     }
     int last = parameters.size() - 1;
