@@ -124,4 +124,21 @@ class CallSites {
   static Tensor expressionFirst(@Shape("n+1") Tensor y, @Shape("n") Tensor x) {
     return x;
   }
+
+  static <K> @Shape("n") Tensor keyed(K key, @Shape("n") Tensor x) {
+    return x;
+  }
+
+  static <T extends Tensor> @Shape("n 2") T pairs(@Shape("n 2") T x) {
+    return x;
+  }
+
+  static void genericCallees(@Shape("5") Tensor five, @Shape("5 2") Tensor fivePairs) {
+    @Shape("5") Tensor kept = keyed("name", five);
+    // :: error: (shape.assignment)
+    @Shape("4") Tensor wrong = keyed("name", five);
+    @Shape("5 2") Tensor same = pairs(fivePairs);
+    // :: error: (shape.argument)
+    pairs(Tensor.zeros(5, 3));
+  }
 }
