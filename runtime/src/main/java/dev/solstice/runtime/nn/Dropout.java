@@ -80,7 +80,9 @@ public record Dropout(float p, boolean inference) implements Layer {
     }
     float q = 1 - p;
     Tensor keep = key.bernoulli(q, x.shape());
-    return Tensor.where(keep, x.div(q), Tensor.scalar(0));
+    // x / q as XLA computes it (times the float32 reciprocal of the constant), so the kept values
+    // are bit-for-bit those of jax.
+    return Tensor.where(keep, x.mul(1 / q), Tensor.scalar(0));
   }
 
   /** {@link #forward(Tensor, Key)}. */
