@@ -1,7 +1,9 @@
 package dev.solstice.runtime.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.solstice.runtime.Losses;
 import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.ValueAndGrad;
 import dev.solstice.runtime.optim.GradientTransformation;
@@ -42,5 +44,45 @@ class TrainingTest {
       }
     }
     assertTrue(last < first / 50, "loss " + first + " -> " + last);
+  }
+
+  @Test
+  void convolutionalNetworkLearnsToTellBarsApart() {
+    int n = 64;
+    float[] pixels = new float[n * 64];
+    int[] labels = new int[n];
+    float[] jitter = Key.of(3).uniform(0f, 0.3f, n * 64).toFloatArray();
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % 2;
+      int line = (i / 2) % 8;
+      for (int r = 0; r < 8; r++) {
+        for (int c = 0; c < 8; c++) {
+          boolean on = labels[i] == 0 ? r == line : c == line;
+          pixels[i * 64 + r * 8 + c] = (on ? 1f : 0f) + jitter[i * 64 + r * 8 + c];
+        }
+      }
+    }
+    Tensor images = Tensor.of(pixels, n, 1, 8, 8);
+    Tensor classes = Tensor.ofInts(labels, n);
+
+    SmallCnn model = SmallCnn.init(2, Key.of(4));
+    GradientTransformation opt = Optax.adam(0.01);
+    OptState<SmallCnn> state = opt.init(SmallCnnTree.INSTANCE, model);
+    float first = Float.NaN;
+    float last = Float.NaN;
+    for (int step = 0; step < 60; step++) {
+      ValueAndGrad<SmallCnnGrad> vg = SmallCnnTree.valueAndGrad(model,
+          m -> Losses.softmaxCrossEntropyWithIntegerLabels(SmallCnnBatched.forward(m, images), classes).mean());
+      Update<SmallCnnGrad, SmallCnn> update = opt.update(vg.grad(), state, model);
+      model = SmallCnnTree.applyUpdates(model, update.updates());
+      state = update.state();
+      last = vg.value().item();
+      if (step == 0) {
+        first = last;
+      }
+    }
+    assertTrue(last < first / 20, "loss " + first + " -> " + last);
+    Tensor predicted = SmallCnnBatched.forward(model, images).argmax(-1);
+    assertArrayEquals(labels, predicted.toIntArray());
   }
 }
