@@ -19,6 +19,10 @@ final class VectorArrayMath implements ArrayMath {
   private static final int LANES = SPECIES.length();
   /** Elements summed in float lanes before the block total joins the double accumulator. */
   private static final int SUM_BLOCK = 4096;
+  /** 2^23 and its bits: or-ing a small integer into the mantissa adds it to 2^23. */
+  private static final float EXPONENT_MAGIC = 0x1p23f;
+
+  private static final int EXPONENT_MAGIC_BITS = 0x4B000000;
 
   @Override
   public void exp(float[] in, int inOff, float[] out, int outOff, int n) {
@@ -36,8 +40,39 @@ final class VectorArrayMath implements ArrayMath {
   public void log(float[] in, int inOff, float[] out, int outOff, int n) {
     ScalarArrayMath.checkRuns(in, inOff, out, outOff, n);
     int i = 0;
+    // FloatMath.log lane by lane, written out in the loop: as a separate method it is too big
+    // for the JIT to inline, and every call would then box its vectors.
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-      log(FloatVector.fromArray(SPECIES, in, inOff + i)).intoArray(out, outOff + i);
+      FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
+      VectorMask<Float> subnormal = x.lt(Float.MIN_NORMAL);
+      IntVector bits = x.blend(x.mul(FloatMath.TWO_23), subnormal).reinterpretAsInts();
+      // The biased exponent b as a float: the bits of 2^23 + b, minus 2^23 (exact).
+      IntVector biased = bits.lanewise(VectorOperators.LSHR, 23).and(0xFF);
+      FloatVector e = biased.or(EXPONENT_MAGIC_BITS).reinterpretAsFloats().sub(EXPONENT_MAGIC);
+      e = e.sub(127f);
+      e = e.blend(e.sub(23f), subnormal);
+      FloatVector m = bits.and(0x007FFFFF).or(0x3F800000).reinterpretAsFloats();
+      VectorMask<Float> high = m.compare(VectorOperators.GT, FloatMath.SQRT2);
+      m = m.blend(m.mul(0.5f), high);
+      e = e.blend(e.add(1f), high);
+      FloatVector f = m.sub(1f);
+      FloatVector s = f.div(m.add(1f));
+      FloatVector z = s.mul(s);
+      FloatVector series = z.fma(FloatMath.L9, FloatMath.L7);
+      series = series.fma(z, FloatVector.broadcast(SPECIES, FloatMath.L5));
+      series = series.fma(z, FloatVector.broadcast(SPECIES, FloatMath.L3));
+      series = series.mul(z);
+      FloatVector twoS = s.add(s);
+      FloatVector logM = twoS.fma(series, twoS);
+      FloatVector low = e.fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_LO), logM);
+      FloatVector result = e.fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_HI), low);
+      VectorMask<Float> finitePositive =
+          x.compare(VectorOperators.GT, 0f).and(x.lt(Float.POSITIVE_INFINITY));
+      FloatVector special =
+          FloatVector.broadcast(SPECIES, Float.NaN)
+              .blend(Float.NEGATIVE_INFINITY, x.eq(0f))
+              .blend(Float.POSITIVE_INFINITY, x.eq(Float.POSITIVE_INFINITY));
+      special.blend(result, finitePositive).intoArray(out, outOff + i);
     }
     for (; i < n; i++) {
       out[outOff + i] = FloatMath.log(in[inOff + i]);
@@ -178,37 +213,6 @@ final class VectorArrayMath implements ArrayMath {
 
   private static FloatVector powerOfTwo(IntVector n) {
     return n.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-  }
-
-  /** {@link FloatMath#log}, lane by lane. */
-  private static FloatVector log(FloatVector x) {
-    VectorMask<Float> subnormal = x.lt(Float.MIN_NORMAL);
-    FloatVector scaled = x.blend(x.mul(FloatMath.TWO_23), subnormal);
-    IntVector bits = scaled.reinterpretAsInts();
-    IntVector biased = bits.lanewise(VectorOperators.ASHR, 23).and(0xFF);
-    FloatVector e = ((FloatVector) biased.convert(VectorOperators.I2F, 0)).sub(127f);
-    e = e.sub(FloatVector.broadcast(SPECIES, 23f), subnormal);
-    FloatVector m = bits.and(0x007FFFFF).or(0x3F800000).reinterpretAsFloats();
-    VectorMask<Float> high = m.compare(VectorOperators.GT, FloatMath.SQRT2);
-    m = m.blend(m.mul(0.5f), high);
-    e = e.add(FloatVector.broadcast(SPECIES, 1f), high);
-    FloatVector f = m.sub(1f);
-    FloatVector s = f.div(m.add(1f));
-    FloatVector z = s.mul(s);
-    FloatVector series = z.fma(FloatMath.L9, FloatMath.L7);
-    series = series.fma(z, FloatVector.broadcast(SPECIES, FloatMath.L5));
-    series = series.fma(z, FloatVector.broadcast(SPECIES, FloatMath.L3));
-    series = series.mul(z);
-    FloatVector twoS = s.add(s);
-    FloatVector logM = twoS.fma(series, twoS);
-    FloatVector low = e.fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_LO), logM);
-    FloatVector result = e.fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_HI), low);
-    VectorMask<Float> finitePositive = x.compare(VectorOperators.GT, 0f).and(x.lt(Float.POSITIVE_INFINITY));
-    FloatVector special =
-        FloatVector.broadcast(SPECIES, Float.NaN)
-            .blend(Float.NEGATIVE_INFINITY, x.eq(0f))
-            .blend(Float.POSITIVE_INFINITY, x.eq(Float.POSITIVE_INFINITY));
-    return special.blend(result, finitePositive);
   }
 
   /** {@link FloatMath#tanh}, lane by lane. */

@@ -101,7 +101,8 @@ public final class KernelBenchmark {
     float[] out = new float[in.length];
     String[] names = {"exp", "log", "tanh", "sigmoid", "gelu"};
     for (String name : names) {
-      double nanos = median(0.3, () -> {
+      // The Vector API is only fast once C2 has compiled it, so warm up generously.
+      double nanos = median(1.5, () -> {
         long start = System.nanoTime();
         switch (name) {
           case "exp": math.exp(in, 0, out, 0, in.length); break;
