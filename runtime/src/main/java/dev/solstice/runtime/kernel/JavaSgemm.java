@@ -22,6 +22,8 @@ final class JavaSgemm implements Sgemm {
 
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
+  private final ArrayMath math = new ScalarArrayMath();
+
   @Override
   public void sgemm(
       boolean transA,
@@ -44,7 +46,7 @@ final class JavaSgemm implements Sgemm {
     long work = (long) m * n * k;
     if (work < DIRECT_BELOW || n < 8) {
       DirectSgemm.sgemm(
-          transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+          math, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
     int parts = work >= PARALLEL_FROM ? Math.min(KernelThreads.PARALLELISM, m) : 1;

@@ -38,6 +38,8 @@ final class VectorSgemm implements Sgemm {
 
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
+  private final ArrayMath math = new VectorArrayMath();
+
   @Override
   public void sgemm(
       boolean transA,
@@ -60,7 +62,7 @@ final class VectorSgemm implements Sgemm {
     long work = (long) m * n * k;
     if (work < DIRECT_BELOW || n < LANES || m < 4) {
       DirectSgemm.sgemm(
-          transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+          math, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
     int parts = work >= PARALLEL_FROM ? KernelThreads.PARALLELISM : 1;
