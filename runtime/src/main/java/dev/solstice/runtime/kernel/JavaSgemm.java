@@ -17,8 +17,11 @@ final class JavaSgemm implements Sgemm {
   private static final int NC = 512;
   /** Multiply-adds below which packing does not pay. */
   private static final long DIRECT_BELOW = 32 * 32 * 32;
-  /** Multiply-adds from which a second thread pays for its hand-off. */
-  private static final long PARALLEL_FROM = 64 * 64 * 64;
+  /**
+   * Multiply-adds from which a second thread pays for its hand-off (tens of microseconds to wake
+   * a parked thread): about 40 microseconds of single-threaded work.
+   */
+  private static final long PARALLEL_FROM = 96 * 96 * 96;
 
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 

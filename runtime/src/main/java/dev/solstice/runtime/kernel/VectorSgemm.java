@@ -33,8 +33,11 @@ final class VectorSgemm implements Sgemm {
   private static final int NC = 1024;
   /** Multiply-adds below which packing does not pay. */
   private static final long DIRECT_BELOW = 32 * 32 * 32;
-  /** Multiply-adds from which a second thread pays for its hand-off. */
-  private static final long PARALLEL_FROM = 64 * 64 * 64;
+  /**
+   * Multiply-adds from which a second thread pays for its hand-off (tens of microseconds to wake
+   * a parked thread): about 40 microseconds of single-threaded work.
+   */
+  private static final long PARALLEL_FROM = 128 * 128 * 128;
 
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
