@@ -17,8 +17,14 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorArrayMath implements ArrayMath {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
-  /** Elements summed in float lanes before the block total joins the double accumulator. */
-  private static final int SUM_BLOCK = 4096;
+  /**
+   * Elements per call of a loop method. Long arrays are processed by many calls of a short loop
+   * rather than one long loop, so the JIT sees the loop method invoked often and compiles it
+   * fully with C2: code left to C1 does not intrinsify the Vector API and runs 100x slower. It is
+   * also the block of a sum or dot product added up in float lanes before joining the double
+   * total.
+   */
+  private static final int CHUNK = 1024;
   /** 2^23 and its bits: or-ing a small integer into the mantissa adds it to 2^23. */
   private static final float EXPONENT_MAGIC = 0x1p23f;
 
@@ -27,6 +33,12 @@ final class VectorArrayMath implements ArrayMath {
   @Override
   public void exp(float[] in, int inOff, float[] out, int outOff, int n) {
     ScalarArrayMath.checkRuns(in, inOff, out, outOff, n);
+    for (int start = 0; start < n; start += CHUNK) {
+      expChunk(in, inOff + start, out, outOff + start, Math.min(CHUNK, n - start));
+    }
+  }
+
+  private static void expChunk(float[] in, int inOff, float[] out, int outOff, int n) {
     int i = 0;
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
       exp(FloatVector.fromArray(SPECIES, in, inOff + i)).intoArray(out, outOff + i);
@@ -39,6 +51,12 @@ final class VectorArrayMath implements ArrayMath {
   @Override
   public void log(float[] in, int inOff, float[] out, int outOff, int n) {
     ScalarArrayMath.checkRuns(in, inOff, out, outOff, n);
+    for (int start = 0; start < n; start += CHUNK) {
+      logChunk(in, inOff + start, out, outOff + start, Math.min(CHUNK, n - start));
+    }
+  }
+
+  private static void logChunk(float[] in, int inOff, float[] out, int outOff, int n) {
     int i = 0;
     // FloatMath.log lane by lane, written out in the loop: as a separate method it is too big
     // for the JIT to inline, and every call would then box its vectors.
@@ -82,6 +100,12 @@ final class VectorArrayMath implements ArrayMath {
   @Override
   public void tanh(float[] in, int inOff, float[] out, int outOff, int n) {
     ScalarArrayMath.checkRuns(in, inOff, out, outOff, n);
+    for (int start = 0; start < n; start += CHUNK) {
+      tanhChunk(in, inOff + start, out, outOff + start, Math.min(CHUNK, n - start));
+    }
+  }
+
+  private static void tanhChunk(float[] in, int inOff, float[] out, int outOff, int n) {
     int i = 0;
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
       tanh(FloatVector.fromArray(SPECIES, in, inOff + i)).intoArray(out, outOff + i);
@@ -94,6 +118,12 @@ final class VectorArrayMath implements ArrayMath {
   @Override
   public void sigmoid(float[] in, int inOff, float[] out, int outOff, int n) {
     ScalarArrayMath.checkRuns(in, inOff, out, outOff, n);
+    for (int start = 0; start < n; start += CHUNK) {
+      sigmoidChunk(in, inOff + start, out, outOff + start, Math.min(CHUNK, n - start));
+    }
+  }
+
+  private static void sigmoidChunk(float[] in, int inOff, float[] out, int outOff, int n) {
     int i = 0;
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
       sigmoid(FloatVector.fromArray(SPECIES, in, inOff + i)).intoArray(out, outOff + i);
@@ -106,6 +136,12 @@ final class VectorArrayMath implements ArrayMath {
   @Override
   public void gelu(float[] in, int inOff, float[] out, int outOff, int n) {
     ScalarArrayMath.checkRuns(in, inOff, out, outOff, n);
+    for (int start = 0; start < n; start += CHUNK) {
+      geluChunk(in, inOff + start, out, outOff + start, Math.min(CHUNK, n - start));
+    }
+  }
+
+  private static void geluChunk(float[] in, int inOff, float[] out, int outOff, int n) {
     int i = 0;
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
       FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
@@ -121,20 +157,23 @@ final class VectorArrayMath implements ArrayMath {
   public float sum(float[] x, int off, int n) {
     Objects.checkFromIndexSize(off, n, x.length);
     double total = 0;
-    int i = 0;
-    int bound = SPECIES.loopBound(n);
-    while (i < bound) {
-      int blockEnd = Math.min(bound, i + SUM_BLOCK);
-      FloatVector s = FloatVector.zero(SPECIES);
-      for (; i < blockEnd; i += LANES) {
-        s = s.add(FloatVector.fromArray(SPECIES, x, off + i));
-      }
-      total += s.reduceLanes(VectorOperators.ADD);
+    for (int start = 0; start < n; start += CHUNK) {
+      total += sumChunk(x, off + start, Math.min(CHUNK, n - start));
     }
+    return (float) total;
+  }
+
+  private static double sumChunk(float[] x, int off, int n) {
+    FloatVector s = FloatVector.zero(SPECIES);
+    int i = 0;
+    for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+      s = s.add(FloatVector.fromArray(SPECIES, x, off + i));
+    }
+    double total = s.reduceLanes(VectorOperators.ADD);
     for (; i < n; i++) {
       total += x[off + i];
     }
-    return (float) total;
+    return total;
   }
 
   @Override
@@ -142,26 +181,35 @@ final class VectorArrayMath implements ArrayMath {
     Objects.checkFromIndexSize(xOff, n, x.length);
     Objects.checkFromIndexSize(yOff, n, y.length);
     double total = 0;
-    int i = 0;
-    int bound = SPECIES.loopBound(n);
-    while (i < bound) {
-      int blockEnd = Math.min(bound, i + SUM_BLOCK);
-      FloatVector s = FloatVector.zero(SPECIES);
-      for (; i < blockEnd; i += LANES) {
-        FloatVector xv = FloatVector.fromArray(SPECIES, x, xOff + i);
-        s = xv.fma(FloatVector.fromArray(SPECIES, y, yOff + i), s);
-      }
-      total += s.reduceLanes(VectorOperators.ADD);
+    for (int start = 0; start < n; start += CHUNK) {
+      total += dotChunk(x, xOff + start, y, yOff + start, Math.min(CHUNK, n - start));
     }
+    return (float) total;
+  }
+
+  private static double dotChunk(float[] x, int xOff, float[] y, int yOff, int n) {
+    FloatVector s = FloatVector.zero(SPECIES);
+    int i = 0;
+    for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+      FloatVector xv = FloatVector.fromArray(SPECIES, x, xOff + i);
+      s = xv.fma(FloatVector.fromArray(SPECIES, y, yOff + i), s);
+    }
+    double total = s.reduceLanes(VectorOperators.ADD);
     for (; i < n; i++) {
       total += (double) x[xOff + i] * y[yOff + i];
     }
-    return (float) total;
+    return total;
   }
 
   @Override
   public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
     ScalarArrayMath.checkRuns(x, xOff, y, yOff, n);
+    for (int start = 0; start < n; start += CHUNK) {
+      axpyChunk(Math.min(CHUNK, n - start), alpha, x, xOff + start, y, yOff + start);
+    }
+  }
+
+  private static void axpyChunk(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
     FloatVector alphas = FloatVector.broadcast(SPECIES, alpha);
     int i = 0;
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
@@ -172,6 +220,7 @@ final class VectorArrayMath implements ArrayMath {
       y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
     }
   }
+
 
   @Override
   public String name() {
