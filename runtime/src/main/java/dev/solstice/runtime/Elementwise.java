@@ -290,7 +290,26 @@ final class Elementwise {
   }
 
   private static void tanh(float[] x, float[] y) {
-    for (int i = 0; i < x.length; i++) y[i] = (float) Math.tanh(x[i]);
+    for (int i = 0; i < x.length; i++) y[i] = tanh(x[i]);
+  }
+
+  /**
+   * tanh as the rational function XLA and Eigen evaluate in float32 (within 4e-7 of the exact
+   * value): no branch and no call, so the loop vectorises; {@code Math.tanh} is many times slower.
+   */
+  static float tanh(float x) {
+    float c = Math.max(-7.9053111f, Math.min(7.9053111f, x));
+    float c2 = c * c;
+    float p = c2 * -2.76076847742355e-16f + 2.00018790482477e-13f;
+    p = p * c2 + -8.60467152213735e-11f;
+    p = p * c2 + 5.12229709037114e-08f;
+    p = p * c2 + 1.48572235717979e-05f;
+    p = p * c2 + 6.37261928875436e-04f;
+    p = p * c2 + 4.89352455891786e-03f;
+    float q = c2 * 1.19825839466702e-06f + 1.18534705686654e-04f;
+    q = q * c2 + 2.26843463243900e-03f;
+    q = q * c2 + 4.89352518554385e-03f;
+    return c * p / q;
   }
 
   private static void relu(float[] x, float[] y) {
@@ -317,8 +336,8 @@ final class Elementwise {
   static final double GELU_C = Math.sqrt(2 / Math.PI);
 
   static float gelu(float x) {
-    double t = Math.tanh(GELU_C * (x + 0.044715 * x * x * x));
-    return (float) (0.5 * x * (1 + t));
+    float t = tanh((float) (GELU_C * (x + 0.044715 * x * x * x)));
+    return 0.5f * x * (1 + t);
   }
 
   private static void abs(float[] x, float[] y) {

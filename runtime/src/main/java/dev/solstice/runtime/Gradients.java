@@ -41,7 +41,7 @@ final class Gradients {
 
   private static float geluSlope(float x) {
     double inner = Elementwise.GELU_C * (x + 0.044715 * x * x * x);
-    double t = Math.tanh(inner);
+    double t = Elementwise.tanh((float) inner);
     double dInner = Elementwise.GELU_C * (1 + 3 * 0.044715 * x * x);
     return (float) (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * dInner);
   }

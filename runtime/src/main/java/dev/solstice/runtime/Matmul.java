@@ -126,64 +126,79 @@ final class Matmul {
 
   /**
    * {@code C += op(A) op(B)} for row-major {@code op(A)} of {@code M x K} and {@code op(B)} of
-   * {@code K x N}, BLAS style (leading dimensions, transpose flags). The seam for a fast kernel.
+   * {@code K x N}, BLAS style (leading dimensions, transpose flags). The seam for a fast kernel;
+   * these loops only keep each layout on a contiguous, vectorisable inner loop.
    */
   static void gemm(boolean transA, boolean transB, int M, int N, int K,
       float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc) {
     if (M == 0 || N == 0 || K == 0) {
       return;
     }
-    if (transB) {
+    if (transB && (transA || K < 16)) {
+      // B is small next to the product here: lay it out K x N once.
       float[] bt = new float[K * N];
       for (int j = 0; j < N; j++) {
         for (int p = 0; p < K; p++) {
           bt[p * N + j] = b[bo + j * ldb + p];
         }
       }
-      b = bt;
-      bo = 0;
-      ldb = N;
-    }
-    if (transA) {
-      // A is stored K x M: walk it row by row, adding a(p, i) * B(p, :) into C(i, :).
+      gemm(transA, false, M, N, K, a, ao, lda, bt, 0, N, c, co, ldc);
+    } else if (transB) {
+      // Rows of A against rows of B, both contiguous along K.
+      for (int i = 0; i < M; i++) {
+        for (int j = 0; j < N; j++) {
+          c[co + i * ldc + j] += dot(a, ao + i * lda, b, bo + j * ldb, K, 1);
+        }
+      }
+    } else if (transA) {
+      // A is stored K x M: add a(p, i) * B(p, :) into C(i, :), walking A row by row.
       for (int p = 0; p < K; p++) {
         int ar = ao + p * lda;
         int br = bo + p * ldb;
-        if (N == 1) {
+        if (N == 1 && ldc == 1) {
           float bp = b[br];
           for (int i = 0; i < M; i++) {
-            c[co + i * ldc] += a[ar + i] * bp;
+            c[co + i] += a[ar + i] * bp;
           }
         } else {
           for (int i = 0; i < M; i++) {
-            float aip = a[ar + i];
-            int cr = co + i * ldc;
-            for (int j = 0; j < N; j++) {
-              c[cr + j] += aip * b[br + j];
-            }
+            axpy(a[ar + i], b, br, c, co + i * ldc, N);
           }
         }
       }
-      return;
-    }
-    for (int i = 0; i < M; i++) {
-      int ar = ao + i * lda;
-      int cr = co + i * ldc;
-      if (N == 1) {
-        double s = 0;
+    } else if (N == 1) {
+      for (int i = 0; i < M; i++) {
+        c[co + i * ldc] += dot(a, ao + i * lda, b, bo, K, ldb);
+      }
+    } else {
+      for (int i = 0; i < M; i++) {
         for (int p = 0; p < K; p++) {
-          s += a[ar + p] * b[bo + p * ldb];
-        }
-        c[cr] += (float) s;
-        continue;
-      }
-      for (int p = 0; p < K; p++) {
-        float aip = a[ar + p];
-        int br = bo + p * ldb;
-        for (int j = 0; j < N; j++) {
-          c[cr + j] += aip * b[br + j];
+          axpy(a[ao + i * lda + p], b, bo + p * ldb, c, co + i * ldc, N);
         }
       }
     }
+  }
+
+  /** {@code y[yo..yo+n) += alpha * x[xo..xo+n)}. */
+  private static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+    for (int j = 0; j < n; j++) {
+      y[yo + j] += alpha * x[xo + j];
+    }
+  }
+
+  /** The dot product of {@code n} contiguous floats of {@code x} with {@code n} floats of {@code y} at stride {@code ys}, in four independent sums. */
+  private static float dot(float[] x, int xo, float[] y, int yo, int n, int ys) {
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int p = 0;
+    for (; p + 3 < n; p += 4) {
+      s0 += x[xo + p] * y[yo + p * ys];
+      s1 += x[xo + p + 1] * y[yo + (p + 1) * ys];
+      s2 += x[xo + p + 2] * y[yo + (p + 2) * ys];
+      s3 += x[xo + p + 3] * y[yo + (p + 3) * ys];
+    }
+    for (; p < n; p++) {
+      s0 += x[xo + p] * y[yo + p * ys];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 }
