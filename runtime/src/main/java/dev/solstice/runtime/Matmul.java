@@ -104,34 +104,43 @@ final class Matmul {
     boolean full = Arrays.equals(iteration, zPrefix);
     if (full && y.shared() && (!x.transposed() || m == 1)) {
       // One product: the stacked rows of every X[p] times the shared Y.
-      gemm(false, y.transposed(), count * m, n, k, x.data(), 0, k, y.data(), 0, y.ld(), z, 0, n);
+      gemm(false, y.transposed(), count * m, n, k, 1f, x.data(), 0, k, y.data(), 0, y.ld(), 0f, z, 0, n);
     } else if (full && x.shared() && n == 1) {
       // Z[p] = X Y[p] for vectors Y[p]: all Z^T rows at once as Y^T X^T.
-      gemm(false, !x.transposed(), count, m, k, y.data(), 0, k, x.data(), 0, x.ld(), z, 0, m);
+      gemm(false, !x.transposed(), count, m, k, 1f, y.data(), 0, k, x.data(), 0, x.ld(), 0f, z, 0, m);
     } else if (Shapes.size(zPrefix) == 1 && count > 1
         && Arrays.equals(x.prefix(), iteration) && Arrays.equals(y.prefix(), iteration)
         && (x.transposed() || m == 1 || k == 1) && (!y.transposed() || n == 1 || k == 1)) {
       // Sum over p of X[p] Y[p] = [X_0 .. X_P] times [Y_0; ..; Y_P]: one product with K = P k.
       boolean transposeX = m != 1;
-      gemm(transposeX, false, m, n, count * k, x.data(), 0, transposeX ? m : count * k, y.data(), 0, n, z, 0, n);
+      gemm(transposeX, false, m, n, count * k, 1f, x.data(), 0, transposeX ? m : count * k, y.data(), 0, n, 0f, z, 0, n);
     } else {
       int[] xOffsets = Shapes.blockOffsets(iteration, x.prefix(), x.stored());
       int[] yOffsets = Shapes.blockOffsets(iteration, y.prefix(), y.stored());
       int[] zOffsets = Shapes.blockOffsets(iteration, zPrefix, m * n);
       for (int p = 0; p < count; p++) {
-        gemm(x.transposed(), y.transposed(), m, n, k, x.data(), xOffsets[p], x.ld(), y.data(), yOffsets[p], y.ld(), z, zOffsets[p], n);
+        // z starts as zeros; where positions share a z block (a reduced prefix) products add up.
+        float beta = full ? 0f : 1f;
+        gemm(x.transposed(), y.transposed(), m, n, k, 1f, x.data(), xOffsets[p], x.ld(), y.data(), yOffsets[p], y.ld(), beta, z, zOffsets[p], n);
       }
     }
   }
 
   /**
-   * {@code C += op(A) op(B)} for row-major {@code op(A)} of {@code M x K} and {@code op(B)} of
-   * {@code K x N}, BLAS style (leading dimensions, transpose flags). The seam for a fast kernel;
-   * these loops only keep each layout on a contiguous, vectorisable inner loop.
+   * {@code C = alpha op(A) op(B) + beta C} for row-major {@code op(A)} of {@code M x K} and
+   * {@code op(B)} of {@code K x N}, exactly as {@code cblas_sgemm} (row major): the seam for the
+   * fast kernel. These loops only keep each layout on a contiguous inner loop.
    */
-  static void gemm(boolean transA, boolean transB, int M, int N, int K,
-      float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc) {
-    if (M == 0 || N == 0 || K == 0) {
+  static void gemm(boolean transA, boolean transB, int M, int N, int K, float alpha,
+      float[] a, int ao, int lda, float[] b, int bo, int ldb, float beta, float[] c, int co, int ldc) {
+    if (beta != 1f) {
+      for (int i = 0; i < M; i++) {
+        for (int j = 0; j < N; j++) {
+          c[co + i * ldc + j] = beta == 0f ? 0f : beta * c[co + i * ldc + j];
+        }
+      }
+    }
+    if (M == 0 || N == 0 || K == 0 || alpha == 0f) {
       return;
     }
     if (transB && (transA || K < 16)) {
@@ -142,12 +151,12 @@ final class Matmul {
           bt[p * N + j] = b[bo + j * ldb + p];
         }
       }
-      gemm(transA, false, M, N, K, a, ao, lda, bt, 0, N, c, co, ldc);
+      gemm(transA, false, M, N, K, alpha, a, ao, lda, bt, 0, N, 1f, c, co, ldc);
     } else if (transB) {
       // Rows of A against rows of B, both contiguous along K.
       for (int i = 0; i < M; i++) {
         for (int j = 0; j < N; j++) {
-          c[co + i * ldc + j] += dot(a, ao + i * lda, b, bo + j * ldb, K, 1);
+          c[co + i * ldc + j] += alpha * dot(a, ao + i * lda, b, bo + j * ldb, K, 1);
         }
       }
     } else if (transA) {
@@ -156,31 +165,28 @@ final class Matmul {
         int ar = ao + p * lda;
         int br = bo + p * ldb;
         if (N == 1 && ldc == 1) {
-          float bp = b[br];
-          for (int i = 0; i < M; i++) {
-            c[co + i] += a[ar + i] * bp;
-          }
+          axpy(M, alpha * b[br], a, ar, c, co);
         } else {
           for (int i = 0; i < M; i++) {
-            axpy(a[ar + i], b, br, c, co + i * ldc, N);
+            axpy(N, alpha * a[ar + i], b, br, c, co + i * ldc);
           }
         }
       }
     } else if (N == 1) {
       for (int i = 0; i < M; i++) {
-        c[co + i * ldc] += dot(a, ao + i * lda, b, bo, K, ldb);
+        c[co + i * ldc] += alpha * dot(a, ao + i * lda, b, bo, K, ldb);
       }
     } else {
       for (int i = 0; i < M; i++) {
         for (int p = 0; p < K; p++) {
-          axpy(a[ao + i * lda + p], b, bo + p * ldb, c, co + i * ldc, N);
+          axpy(N, alpha * a[ao + i * lda + p], b, bo + p * ldb, c, co + i * ldc);
         }
       }
     }
   }
 
   /** {@code y[yo..yo+n) += alpha * x[xo..xo+n)}. */
-  private static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+  private static void axpy(int n, float alpha, float[] x, int xo, float[] y, int yo) {
     for (int j = 0; j < n; j++) {
       y[yo + j] += alpha * x[xo + j];
     }
