@@ -45,6 +45,10 @@ final class Elementwise {
     float[] out = new float[Shapes.size(shape)];
     if (Arrays.equals(sa, sb)) {
       run(op, x, 0, 1, y, 0, 1, out, 0, out.length);
+    } else if (Shapes.size(sb) == 1) {
+      run(op, x, 0, 1, y, 0, 0, out, 0, out.length);
+    } else if (Shapes.size(sa) == 1) {
+      run(op, x, 0, 0, y, 0, 1, out, 0, out.length);
     } else {
       Plan plan = Plan.of(shape, sa, sb);
       int n = plan.inner;

@@ -110,16 +110,21 @@ final class Reductions {
       if (plan.innerStride[1] == 0) {
         out[oi] += sumRun(data, xi, n);
       } else {
-        for (int i = 0; i < n; i++) {
-          out[oi + i] += data[xi + i];
-        }
+        addRun(data, xi, out, oi, n);
       }
       plan.next();
     }
     return out;
   }
 
-  /** The sum of {@code n} contiguous floats, in four independent double accumulators. */
+  /** {@code out[oi..oi+n) += x[xi..xi+n)}: a seam for the kernel's axpy. */
+  private static void addRun(float[] x, int xi, float[] out, int oi, int n) {
+    for (int i = 0; i < n; i++) {
+      out[oi + i] += x[xi + i];
+    }
+  }
+
+  /** The sum of {@code n} contiguous floats, in four independent double accumulators: a seam for the kernel's sum. */
   private static float sumRun(float[] x, int from, int n) {
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     int i = 0;
