@@ -1,0 +1,41 @@
+package dev.solstice.runtime.kernel;
+
+/**
+ * Elementwise functions and reductions over runs of {@code float[]} elements, the loops behind
+ * the tensor ops. The unary functions compute {@code out[outOff + i] = f(in[inOff + i])} for
+ * {@code i < n} with the accuracy of {@link FloatMath}; {@code in} and {@code out} may be the same
+ * run (in place) but must not otherwise overlap. Every implementation gives the same bits for the
+ * unary functions; {@link #sum} and {@link #dot} may differ in the last places because they add
+ * in a different order.
+ *
+ * <p>Indices are checked: a run outside its array throws {@link IndexOutOfBoundsException}.
+ */
+public interface ArrayMath {
+
+  /** {@code out = e^in}; see {@link FloatMath#exp}. */
+  void exp(float[] in, int inOff, float[] out, int outOff, int n);
+
+  /** {@code out = log(in)}; see {@link FloatMath#log}. */
+  void log(float[] in, int inOff, float[] out, int outOff, int n);
+
+  /** {@code out = tanh(in)}; see {@link FloatMath#tanh}. */
+  void tanh(float[] in, int inOff, float[] out, int outOff, int n);
+
+  /** {@code out = 1 / (1 + e^-in)}; see {@link FloatMath#sigmoid}. */
+  void sigmoid(float[] in, int inOff, float[] out, int outOff, int n);
+
+  /** {@code out = gelu(in)}, tanh approximation; see {@link FloatMath#gelu}. */
+  void gelu(float[] in, int inOff, float[] out, int outOff, int n);
+
+  /** The sum of {@code x[off .. off + n)}, with partial sums combined in double precision. */
+  float sum(float[] x, int off, int n);
+
+  /** The dot product of {@code x[xOff ..]} and {@code y[yOff ..]} over {@code n} elements. */
+  float dot(float[] x, int xOff, float[] y, int yOff, int n);
+
+  /** {@code y[yOff + i] += alpha * x[xOff + i]} for {@code i < n}, as one fused multiply-add. */
+  void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
+
+  /** A short name of the implementation ({@code scalar} or {@code vector}). */
+  String name();
+}

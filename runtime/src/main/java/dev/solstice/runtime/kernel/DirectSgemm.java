@@ -1,0 +1,176 @@
+package dev.solstice.runtime.kernel;
+
+import java.util.Arrays;
+
+/**
+ * Matrix multiply without packing or threads, for problems too small to repay either (the
+ * seed's {@code 1000x1 * 1x32}, its gradients, matrix-vector products). It picks the loop order
+ * whose innermost loop is longest among those running over contiguous memory: a row update
+ * {@code C[i,:] += A[i,p] * B[p,:]}, a column update for single-column results, or a dot product
+ * along {@code k}.
+ */
+final class DirectSgemm {
+  private DirectSgemm() {}
+
+  /** Same contract as {@link Sgemm#sgemm}, arguments already validated. */
+  static void sgemm(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float alpha,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] b,
+      int bOff,
+      int ldb,
+      float beta,
+      float[] c,
+      int cOff,
+      int ldc) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    scale(m, n, beta, c, cOff, ldc);
+    if (k == 0 || alpha == 0) {
+      return;
+    }
+    // Element (i, p) of op(A) is a[aOff + i * aRow + p * aCol]; likewise for op(B).
+    int aRow = transA ? 1 : lda;
+    int aCol = transA ? lda : 1;
+    int bRow = transB ? 1 : ldb;
+    int bCol = transB ? ldb : 1;
+    int rowUpdate = bCol == 1 ? n : 0;
+    int columnUpdate = n == 1 && aRow == 1 ? m : 0;
+    // Dot products reduce sequentially, so they need a longer run to win.
+    int dot = aCol == 1 && bRow == 1 ? k / 2 : 0;
+    if (rowUpdate > 0 && rowUpdate >= columnUpdate && rowUpdate >= dot) {
+      rowUpdates(m, n, k, alpha, a, aOff, aRow, aCol, b, bOff, bRow, c, cOff, ldc);
+    } else if (columnUpdate > 0 && columnUpdate >= dot) {
+      columnUpdates(m, k, alpha, a, aOff, aCol, b, bOff, bRow, c, cOff, ldc);
+    } else {
+      dots(m, n, k, alpha, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc);
+    }
+  }
+
+  /** {@code C = beta * C}; with {@code beta == 0} C is overwritten by zeros, NaN or not. */
+  static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
+    if (beta == 1) {
+      return;
+    }
+    for (int i = 0; i < m; i++) {
+      int row = cOff + i * ldc;
+      if (beta == 0) {
+        Arrays.fill(c, row, row + n, 0f);
+      } else {
+        for (int j = 0; j < n; j++) {
+          c[row + j] *= beta;
+        }
+      }
+    }
+  }
+
+  /** {@code C[i,:] += alpha * A[i,p] * B[p,:]}; B rows are contiguous. */
+  private static void rowUpdates(
+      int m,
+      int n,
+      int k,
+      float alpha,
+      float[] a,
+      int aOff,
+      int aRow,
+      int aCol,
+      float[] b,
+      int bOff,
+      int bRow,
+      float[] c,
+      int cOff,
+      int ldc) {
+    for (int i = 0; i < m; i++) {
+      int cRow = cOff + i * ldc;
+      int aStart = aOff + i * aRow;
+      for (int p = 0; p < k; p++) {
+        float s = alpha * a[aStart + p * aCol];
+        int bStart = bOff + p * bRow;
+        for (int j = 0; j < n; j++) {
+          c[cRow + j] += s * b[bStart + j];
+        }
+      }
+    }
+  }
+
+  /** Single-column C: {@code C[:,0] += alpha * B[p,0] * A[:,p]}; A columns are contiguous. */
+  private static void columnUpdates(
+      int m,
+      int k,
+      float alpha,
+      float[] a,
+      int aOff,
+      int aCol,
+      float[] b,
+      int bOff,
+      int bRow,
+      float[] c,
+      int cOff,
+      int ldc) {
+    if (ldc != 1) {
+      for (int p = 0; p < k; p++) {
+        float s = alpha * b[bOff + p * bRow];
+        int aStart = aOff + p * aCol;
+        for (int i = 0; i < m; i++) {
+          c[cOff + i * ldc] += s * a[aStart + i];
+        }
+      }
+      return;
+    }
+    for (int p = 0; p < k; p++) {
+      float s = alpha * b[bOff + p * bRow];
+      int aStart = aOff + p * aCol;
+      for (int i = 0; i < m; i++) {
+        c[cOff + i] += s * a[aStart + i];
+      }
+    }
+  }
+
+  /** {@code C[i,j] += alpha * dot(A[i,:], B[:,j])} with four partial sums. */
+  private static void dots(
+      int m,
+      int n,
+      int k,
+      float alpha,
+      float[] a,
+      int aOff,
+      int aRow,
+      int aCol,
+      float[] b,
+      int bOff,
+      int bRow,
+      int bCol,
+      float[] c,
+      int cOff,
+      int ldc) {
+    for (int i = 0; i < m; i++) {
+      int aStart = aOff + i * aRow;
+      for (int j = 0; j < n; j++) {
+        int bStart = bOff + j * bCol;
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int p = 0;
+        for (; p + 4 <= k; p += 4) {
+          s0 += a[aStart + p * aCol] * b[bStart + p * bRow];
+          s1 += a[aStart + (p + 1) * aCol] * b[bStart + (p + 1) * bRow];
+          s2 += a[aStart + (p + 2) * aCol] * b[bStart + (p + 2) * bRow];
+          s3 += a[aStart + (p + 3) * aCol] * b[bStart + (p + 3) * bRow];
+        }
+        for (; p < k; p++) {
+          s0 += a[aStart + p * aCol] * b[bStart + p * bRow];
+        }
+        c[cOff + i * ldc + j] += alpha * ((s0 + s1) + (s2 + s3));
+      }
+    }
+  }
+}

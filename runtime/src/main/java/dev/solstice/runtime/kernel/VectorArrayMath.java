@@ -1,0 +1,229 @@
+package dev.solstice.runtime.kernel;
+
+import java.util.Objects;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link ArrayMath} with the Vector API: each function is {@link FloatMath}'s algorithm applied
+ * lane by lane, so results are bit-identical to the scalar path, which also handles the tail.
+ *
+ * <p>Only {@link Kernels} loads this class, reflectively, after checking that {@code
+ * jdk.incubator.vector} is present.
+ */
+final class VectorArrayMath implements ArrayMath {
+  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  private static final int LANES = SPECIES.length();
+  /** Elements summed in float lanes before the block total joins the double accumulator. */
+  private static final int SUM_BLOCK = 4096;
+
+  @Override
+  public void exp(float[] in, int inOff, float[] out, int outOff, int n) {
+    ScalarArrayMath.checkRuns(in, inOff, out, outOff, n);
+    int i = 0;
+    for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+      exp(FloatVector.fromArray(SPECIES, in, inOff + i)).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = FloatMath.exp(in[inOff + i]);
+    }
+  }
+
+  @Override
+  public void log(float[] in, int inOff, float[] out, int outOff, int n) {
+    ScalarArrayMath.checkRuns(in, inOff, out, outOff, n);
+    int i = 0;
+    for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+      log(FloatVector.fromArray(SPECIES, in, inOff + i)).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = FloatMath.log(in[inOff + i]);
+    }
+  }
+
+  @Override
+  public void tanh(float[] in, int inOff, float[] out, int outOff, int n) {
+    ScalarArrayMath.checkRuns(in, inOff, out, outOff, n);
+    int i = 0;
+    for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+      tanh(FloatVector.fromArray(SPECIES, in, inOff + i)).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = FloatMath.tanh(in[inOff + i]);
+    }
+  }
+
+  @Override
+  public void sigmoid(float[] in, int inOff, float[] out, int outOff, int n) {
+    ScalarArrayMath.checkRuns(in, inOff, out, outOff, n);
+    int i = 0;
+    for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+      sigmoid(FloatVector.fromArray(SPECIES, in, inOff + i)).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = FloatMath.sigmoid(in[inOff + i]);
+    }
+  }
+
+  @Override
+  public void gelu(float[] in, int inOff, float[] out, int outOff, int n) {
+    ScalarArrayMath.checkRuns(in, inOff, out, outOff, n);
+    int i = 0;
+    for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+      FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
+      FloatVector u2 = x.mul(x).fma(FloatMath.GELU_K1, FloatMath.GELU_K0).mul(x);
+      x.mul(sigmoid(u2)).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = FloatMath.gelu(in[inOff + i]);
+    }
+  }
+
+  @Override
+  public float sum(float[] x, int off, int n) {
+    Objects.checkFromIndexSize(off, n, x.length);
+    double total = 0;
+    int i = 0;
+    int bound = SPECIES.loopBound(n);
+    while (i < bound) {
+      int blockEnd = Math.min(bound, i + SUM_BLOCK);
+      FloatVector s = FloatVector.zero(SPECIES);
+      for (; i < blockEnd; i += LANES) {
+        s = s.add(FloatVector.fromArray(SPECIES, x, off + i));
+      }
+      total += s.reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < n; i++) {
+      total += x[off + i];
+    }
+    return (float) total;
+  }
+
+  @Override
+  public float dot(float[] x, int xOff, float[] y, int yOff, int n) {
+    Objects.checkFromIndexSize(xOff, n, x.length);
+    Objects.checkFromIndexSize(yOff, n, y.length);
+    double total = 0;
+    int i = 0;
+    int bound = SPECIES.loopBound(n);
+    while (i < bound) {
+      int blockEnd = Math.min(bound, i + SUM_BLOCK);
+      FloatVector s = FloatVector.zero(SPECIES);
+      for (; i < blockEnd; i += LANES) {
+        FloatVector xv = FloatVector.fromArray(SPECIES, x, xOff + i);
+        s = xv.fma(FloatVector.fromArray(SPECIES, y, yOff + i), s);
+      }
+      total += s.reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < n; i++) {
+      total += (double) x[xOff + i] * y[yOff + i];
+    }
+    return (float) total;
+  }
+
+  @Override
+  public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+    ScalarArrayMath.checkRuns(x, xOff, y, yOff, n);
+    FloatVector alphas = FloatVector.broadcast(SPECIES, alpha);
+    int i = 0;
+    for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+      FloatVector yv = FloatVector.fromArray(SPECIES, y, yOff + i);
+      FloatVector.fromArray(SPECIES, x, xOff + i).fma(alphas, yv).intoArray(y, yOff + i);
+    }
+    for (; i < n; i++) {
+      y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "vector";
+  }
+
+  /** {@link FloatMath#exp}, lane by lane. */
+  private static FloatVector exp(FloatVector x) {
+    FloatVector clamped = x.max(FloatMath.EXP_MIN).min(FloatMath.EXP_MAX);
+    FloatVector shifted = clamped.fma(FloatMath.LOG2_E, FloatMath.ROUNDER);
+    FloatVector n = shifted.sub(FloatMath.ROUNDER);
+    IntVector ni = shifted.reinterpretAsInts().sub(FloatMath.ROUNDER_BITS);
+    FloatVector r = n.neg().fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_HI), clamped);
+    r = n.neg().fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_LO), r);
+    FloatVector p = expm1Reduced(r).add(1f);
+    IntVector half = ni.lanewise(VectorOperators.ASHR, 1);
+    return p.mul(powerOfTwo(half)).mul(powerOfTwo(ni.sub(half)));
+  }
+
+  /** {@code FloatMath.expm1Small}, lane by lane. */
+  private static FloatVector expm1Small(FloatVector x) {
+    FloatVector shifted = x.fma(FloatMath.LOG2_E, FloatMath.ROUNDER);
+    FloatVector n = shifted.sub(FloatMath.ROUNDER);
+    IntVector ni = shifted.reinterpretAsInts().sub(FloatMath.ROUNDER_BITS);
+    FloatVector r = n.neg().fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_HI), x);
+    r = n.neg().fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_LO), r);
+    FloatVector scale = powerOfTwo(ni);
+    return scale.fma(expm1Reduced(r), scale.sub(1f));
+  }
+
+  private static FloatVector expm1Reduced(FloatVector r) {
+    FloatVector q = r.fma(FloatMath.E7, FloatMath.E6);
+    q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E5));
+    q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E4));
+    q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E3));
+    q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E2));
+    return q.fma(r.mul(r), r);
+  }
+
+  private static FloatVector powerOfTwo(IntVector n) {
+    return n.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+  }
+
+  /** {@link FloatMath#log}, lane by lane. */
+  private static FloatVector log(FloatVector x) {
+    VectorMask<Float> subnormal = x.lt(Float.MIN_NORMAL);
+    FloatVector scaled = x.blend(x.mul(FloatMath.TWO_23), subnormal);
+    IntVector bits = scaled.reinterpretAsInts();
+    IntVector biased = bits.lanewise(VectorOperators.ASHR, 23).and(0xFF);
+    FloatVector e = ((FloatVector) biased.convert(VectorOperators.I2F, 0)).sub(127f);
+    e = e.sub(FloatVector.broadcast(SPECIES, 23f), subnormal);
+    FloatVector m = bits.and(0x007FFFFF).or(0x3F800000).reinterpretAsFloats();
+    VectorMask<Float> high = m.compare(VectorOperators.GT, FloatMath.SQRT2);
+    m = m.blend(m.mul(0.5f), high);
+    e = e.add(FloatVector.broadcast(SPECIES, 1f), high);
+    FloatVector f = m.sub(1f);
+    FloatVector s = f.div(m.add(1f));
+    FloatVector z = s.mul(s);
+    FloatVector series = z.fma(FloatMath.L9, FloatMath.L7);
+    series = series.fma(z, FloatVector.broadcast(SPECIES, FloatMath.L5));
+    series = series.fma(z, FloatVector.broadcast(SPECIES, FloatMath.L3));
+    series = series.mul(z);
+    FloatVector twoS = s.add(s);
+    FloatVector logM = twoS.fma(series, twoS);
+    FloatVector low = e.fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_LO), logM);
+    FloatVector result = e.fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_HI), low);
+    VectorMask<Float> finitePositive = x.compare(VectorOperators.GT, 0f).and(x.lt(Float.POSITIVE_INFINITY));
+    FloatVector special =
+        FloatVector.broadcast(SPECIES, Float.NaN)
+            .blend(Float.NEGATIVE_INFINITY, x.eq(0f))
+            .blend(Float.POSITIVE_INFINITY, x.eq(Float.POSITIVE_INFINITY));
+    return special.blend(result, finitePositive);
+  }
+
+  /** {@link FloatMath#tanh}, lane by lane. */
+  private static FloatVector tanh(FloatVector x) {
+    FloatVector magnitude = x.abs().min(FloatMath.TANH_LIMIT);
+    FloatVector t = expm1Small(magnitude.add(magnitude));
+    IntVector quotient = t.div(t.add(2f)).reinterpretAsInts().and(0x7FFFFFFF);
+    IntVector sign = x.reinterpretAsInts().and(0x80000000);
+    return quotient.or(sign).reinterpretAsFloats();
+  }
+
+  /** {@link FloatMath#sigmoid}, lane by lane. */
+  private static FloatVector sigmoid(FloatVector x) {
+    FloatVector e = exp(x.abs().neg());
+    FloatVector numerator = e.blend(1f, x.compare(VectorOperators.GE, 0f));
+    return numerator.div(e.add(1f));
+  }
+}
