@@ -1,12 +1,14 @@
 package dev.solstice.runtime;
 
+import dev.solstice.runtime.kernel.Kernels;
+
 import java.util.Arrays;
 
 /**
  * Forward loops of the elementwise ops: unary math, broadcasting binary arithmetic, comparisons,
  * {@code where} and dtype conversion. Broadcasting is walked with a {@link Plan}, so each run of a
- * loop is contiguous or constant in every operand. The math of the hot paths sits in small private
- * loops so a vectorised kernel can replace each with one line.
+ * loop is contiguous or constant in every operand. Transcendental functions are the kernel's
+ * ({@link Kernels#math()}); the simple arithmetic loops stay here, each a few lines.
  */
 final class Elementwise {
   private Elementwise() {}
@@ -286,34 +288,15 @@ final class Elementwise {
   }
 
   private static void exp(float[] x, float[] y) {
-    for (int i = 0; i < x.length; i++) y[i] = (float) Math.exp(x[i]);
+    Kernels.math().exp(x, 0, y, 0, x.length);
   }
 
   private static void log(float[] x, float[] y) {
-    for (int i = 0; i < x.length; i++) y[i] = (float) Math.log(x[i]);
+    Kernels.math().log(x, 0, y, 0, x.length);
   }
 
   private static void tanh(float[] x, float[] y) {
-    for (int i = 0; i < x.length; i++) y[i] = tanh(x[i]);
-  }
-
-  /**
-   * tanh as the rational function XLA and Eigen evaluate in float32 (within 4e-7 of the exact
-   * value): no branch and no call, so the loop vectorises; {@code Math.tanh} is many times slower.
-   */
-  static float tanh(float x) {
-    float c = Math.max(-7.9053111f, Math.min(7.9053111f, x));
-    float c2 = c * c;
-    float p = c2 * -2.76076847742355e-16f + 2.00018790482477e-13f;
-    p = p * c2 + -8.60467152213735e-11f;
-    p = p * c2 + 5.12229709037114e-08f;
-    p = p * c2 + 1.48572235717979e-05f;
-    p = p * c2 + 6.37261928875436e-04f;
-    p = p * c2 + 4.89352455891786e-03f;
-    float q = c2 * 1.19825839466702e-06f + 1.18534705686654e-04f;
-    q = q * c2 + 2.26843463243900e-03f;
-    q = q * c2 + 4.89352518554385e-03f;
-    return c * p / q;
+    Kernels.math().tanh(x, 0, y, 0, x.length);
   }
 
   private static void relu(float[] x, float[] y) {
@@ -321,27 +304,11 @@ final class Elementwise {
   }
 
   private static void sigmoid(float[] x, float[] y) {
-    for (int i = 0; i < x.length; i++) y[i] = sigmoid(x[i]);
-  }
-
-  /** The logistic function, never computing {@code exp} of a large positive number. */
-  static float sigmoid(float x) {
-    if (x >= 0) {
-      return (float) (1 / (1 + Math.exp(-x)));
-    }
-    double e = Math.exp(x);
-    return (float) (e / (1 + e));
+    Kernels.math().sigmoid(x, 0, y, 0, x.length);
   }
 
   private static void gelu(float[] x, float[] y) {
-    for (int i = 0; i < x.length; i++) y[i] = gelu(x[i]);
-  }
-
-  static final double GELU_C = Math.sqrt(2 / Math.PI);
-
-  static float gelu(float x) {
-    float t = tanh((float) (GELU_C * (x + 0.044715 * x * x * x)));
-    return 0.5f * x * (1 + t);
+    Kernels.math().gelu(x, 0, y, 0, x.length);
   }
 
   private static void abs(float[] x, float[] y) {

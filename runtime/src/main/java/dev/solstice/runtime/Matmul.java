@@ -1,5 +1,6 @@
 package dev.solstice.runtime;
 
+import dev.solstice.runtime.kernel.Kernels;
 import dev.solstice.shape.ShapeMismatchException;
 import java.util.Arrays;
 
@@ -10,7 +11,7 @@ import java.util.Arrays;
  * axes first, then numpy's leading axes). When one operand is shared by the whole stack the stack
  * is folded into a single large product: a batched vector times a weight matrix becomes one
  * {@code (B, in) x (in, out)} product, and the gradient of a shared weight becomes one product over
- * the batch instead of a sum of outer products. Only {@link #gemm} touches elements.
+ * the batch instead of a sum of outer products. Only the kernel's sgemm touches elements.
  */
 final class Matmul {
   private Matmul() {}
@@ -106,8 +107,11 @@ final class Matmul {
       // One product: the stacked rows of every X[p] times the shared Y.
       gemm(false, y.transposed(), count * m, n, k, 1f, x.data(), 0, k, y.data(), 0, y.ld(), 0f, z, 0, n);
     } else if (full && x.shared() && n == 1) {
-      // Z[p] = X Y[p] for vectors Y[p]: all Z^T rows at once as Y^T X^T.
-      gemm(false, !x.transposed(), count, m, k, 1f, y.data(), 0, k, x.data(), 0, x.ld(), 0f, z, 0, m);
+      // Z[p] = X Y[p] for vectors Y[p]: all Z^T rows at once as Y^T X^T. The shared X is small
+      // next to Z, so it is laid out as X^T here rather than leaving a transposed operand
+      // (slow for a tiny k) to the kernel.
+      float[] xt = x.transposed() ? x.data() : transpose(x.data(), m, k);
+      gemm(false, false, count, m, k, 1f, y.data(), 0, k, xt, 0, m, 0f, z, 0, m);
     } else if (Shapes.size(zPrefix) == 1 && count > 1
         && Arrays.equals(x.prefix(), iteration) && Arrays.equals(y.prefix(), iteration)
         && (x.transposed() || m == 1 || k == 1) && (!y.transposed() || n == 1 || k == 1)) {
@@ -126,85 +130,20 @@ final class Matmul {
     }
   }
 
-  /**
-   * {@code C = alpha op(A) op(B) + beta C} for row-major {@code op(A)} of {@code M x K} and
-   * {@code op(B)} of {@code K x N}, exactly as {@code cblas_sgemm} (row major): the seam for the
-   * fast kernel. These loops only keep each layout on a contiguous inner loop.
-   */
-  static void gemm(boolean transA, boolean transB, int M, int N, int K, float alpha,
+  /** The {@code cols x rows} transpose of the row-major {@code rows x cols} matrix {@code a}. */
+  private static float[] transpose(float[] a, int rows, int cols) {
+    float[] t = new float[rows * cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        t[j * rows + i] = a[i * cols + j];
+      }
+    }
+    return t;
+  }
+
+  /** {@code C = alpha op(A) op(B) + beta C}, row major, as {@code cblas_sgemm}: the kernel's matrix multiply. */
+  private static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int ao, int lda, float[] b, int bo, int ldb, float beta, float[] c, int co, int ldc) {
-    if (beta != 1f) {
-      for (int i = 0; i < M; i++) {
-        for (int j = 0; j < N; j++) {
-          c[co + i * ldc + j] = beta == 0f ? 0f : beta * c[co + i * ldc + j];
-        }
-      }
-    }
-    if (M == 0 || N == 0 || K == 0 || alpha == 0f) {
-      return;
-    }
-    if (transB && (transA || K < 16)) {
-      // B is small next to the product here: lay it out K x N once.
-      float[] bt = new float[K * N];
-      for (int j = 0; j < N; j++) {
-        for (int p = 0; p < K; p++) {
-          bt[p * N + j] = b[bo + j * ldb + p];
-        }
-      }
-      gemm(transA, false, M, N, K, alpha, a, ao, lda, bt, 0, N, 1f, c, co, ldc);
-    } else if (transB) {
-      // Rows of A against rows of B, both contiguous along K.
-      for (int i = 0; i < M; i++) {
-        for (int j = 0; j < N; j++) {
-          c[co + i * ldc + j] += alpha * dot(a, ao + i * lda, b, bo + j * ldb, K, 1);
-        }
-      }
-    } else if (transA) {
-      // A is stored K x M: add a(p, i) * B(p, :) into C(i, :), walking A row by row.
-      for (int p = 0; p < K; p++) {
-        int ar = ao + p * lda;
-        int br = bo + p * ldb;
-        if (N == 1 && ldc == 1) {
-          axpy(M, alpha * b[br], a, ar, c, co);
-        } else {
-          for (int i = 0; i < M; i++) {
-            axpy(N, alpha * a[ar + i], b, br, c, co + i * ldc);
-          }
-        }
-      }
-    } else if (N == 1) {
-      for (int i = 0; i < M; i++) {
-        c[co + i * ldc] += alpha * dot(a, ao + i * lda, b, bo, K, ldb);
-      }
-    } else {
-      for (int i = 0; i < M; i++) {
-        for (int p = 0; p < K; p++) {
-          axpy(N, alpha * a[ao + i * lda + p], b, bo + p * ldb, c, co + i * ldc);
-        }
-      }
-    }
-  }
-
-  /** {@code y[yo..yo+n) += alpha * x[xo..xo+n)}. */
-  private static void axpy(int n, float alpha, float[] x, int xo, float[] y, int yo) {
-    for (int j = 0; j < n; j++) {
-      y[yo + j] += alpha * x[xo + j];
-    }
-  }
-
-  /** The dot product of {@code n} contiguous floats of {@code x} with {@code n} floats of {@code y} at stride {@code ys}, in four independent sums. */
-  private static float dot(float[] x, int xo, float[] y, int yo, int n, int ys) {
-    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    int p = 0;
-    for (; p + 3 < n; p += 4) {
-      s0 += x[xo + p] * y[yo + p * ys];
-      s1 += x[xo + p + 1] * y[yo + (p + 1) * ys];
-      s2 += x[xo + p + 2] * y[yo + (p + 2) * ys];
-      s3 += x[xo + p + 3] * y[yo + (p + 3) * ys];
-    }
-    for (; p < n; p++) {
-      s0 += x[xo + p] * y[yo + p * ys];
-    }
-    return (s0 + s1) + (s2 + s3);
+    Kernels.sgemm().sgemm(transA, transB, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc);
   }
 }

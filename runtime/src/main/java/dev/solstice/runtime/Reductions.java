@@ -1,5 +1,7 @@
 package dev.solstice.runtime;
 
+import dev.solstice.runtime.kernel.Kernels;
+
 /**
  * Forward loops of the reductions: sum, mean, max, min over any set of axes, and argmax. A
  * reduction walks its input once with a {@link Plan} in which the output (keepdims shape) has
@@ -117,27 +119,14 @@ final class Reductions {
     return out;
   }
 
-  /** {@code out[oi..oi+n) += x[xi..xi+n)}: a seam for the kernel's axpy. */
+  /** {@code out[oi..oi+n) += x[xi..xi+n)}. */
   private static void addRun(float[] x, int xi, float[] out, int oi, int n) {
-    for (int i = 0; i < n; i++) {
-      out[oi + i] += x[xi + i];
-    }
+    Kernels.math().axpy(n, 1f, x, xi, out, oi);
   }
 
-  /** The sum of {@code n} contiguous floats, in four independent double accumulators: a seam for the kernel's sum. */
+  /** The sum of {@code n} contiguous floats. */
   private static float sumRun(float[] x, int from, int n) {
-    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    int i = 0;
-    for (; i + 3 < n; i += 4) {
-      s0 += x[from + i];
-      s1 += x[from + i + 1];
-      s2 += x[from + i + 2];
-      s3 += x[from + i + 3];
-    }
-    for (; i < n; i++) {
-      s0 += x[from + i];
-    }
-    return (float) (s0 + s1 + s2 + s3);
+    return Kernels.math().sum(x, from, n);
   }
 
   /** Which physical axes {@code axes} (logical; null = all logical axes) names; repeats are an error. */
