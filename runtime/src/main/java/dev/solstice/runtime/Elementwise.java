@@ -1,7 +1,6 @@
 package dev.solstice.runtime;
 
 import dev.solstice.runtime.kernel.Kernels;
-
 import java.util.Arrays;
 
 /**

@@ -107,11 +107,14 @@ final class Matmul {
       // One product: the stacked rows of every X[p] times the shared Y.
       gemm(false, y.transposed(), count * m, n, k, 1f, x.data(), 0, k, y.data(), 0, y.ld(), 0f, z, 0, n);
     } else if (full && x.shared() && n == 1) {
-      // Z[p] = X Y[p] for vectors Y[p]: all Z^T rows at once as Y^T X^T. The shared X is small
-      // next to Z, so it is laid out as X^T here rather than leaving a transposed operand
-      // (slow for a tiny k) to the kernel.
-      float[] xt = x.transposed() ? x.data() : transpose(x.data(), m, k);
-      gemm(false, false, count, m, k, 1f, y.data(), 0, k, xt, 0, m, 0f, z, 0, m);
+      // Z[p] = X Y[p] for vectors Y[p]: all Z^T rows at once as Y^T X^T. For a tiny k the
+      // shared X is laid out as X^T here: kernels handle a transposed operand poorly when k is
+      // too short to amortise it.
+      if (!x.transposed() && k < 16) {
+        gemm(false, false, count, m, k, 1f, y.data(), 0, k, transpose(x.data(), m, k), 0, m, 0f, z, 0, m);
+      } else {
+        gemm(false, !x.transposed(), count, m, k, 1f, y.data(), 0, k, x.data(), 0, x.ld(), 0f, z, 0, m);
+      }
     } else if (Shapes.size(zPrefix) == 1 && count > 1
         && Arrays.equals(x.prefix(), iteration) && Arrays.equals(y.prefix(), iteration)
         && (x.transposed() || m == 1 || k == 1) && (!y.transposed() || n == 1 || k == 1)) {
