@@ -50,6 +50,8 @@ final class Elementwise {
       run(op, x, 0, 1, y, 0, 0, out, 0, out.length);
     } else if (Shapes.size(sa) == 1) {
       run(op, x, 0, 0, y, 0, 1, out, 0, out.length);
+    } else if ((op == BinaryOp.ADD || op == BinaryOp.SUB) && Arrays.equals(sa, shape) && Shapes.isSuffix(sb, shape)) {
+      addRows(op == BinaryOp.ADD ? 1f : -1f, x, y, Shapes.size(sb), out);
     } else {
       Plan plan = Plan.of(shape, sa, sb);
       int n = plan.inner;
@@ -60,6 +62,20 @@ final class Elementwise {
     }
     Node node = a.node == null && b.node == null ? null : Gradients.binary(op, a, b);
     return Tensor.floats(out, shape, batchAxes, node);
+  }
+
+  /**
+   * {@code out = a + sign * b} where {@code b} repeats with {@code period} along flat {@code a}
+   * (adding a bias row to a batch). Done as a copy and the kernel's axpy over long runs of a tiled
+   * {@code b}: the JIT would not vectorise the short, differently offset rows, and {@code a + 1 * b}
+   * rounds exactly as {@code a + b}.
+   */
+  private static void addRows(float sign, float[] a, float[] b, int period, float[] out) {
+    System.arraycopy(a, 0, out, 0, out.length);
+    float[] tile = Shapes.tile(b, period);
+    for (int at = 0; at < out.length; at += tile.length) {
+      Kernels.math().axpy(Math.min(tile.length, out.length - at), sign, tile, 0, out, at);
+    }
   }
 
   /** One run of a binary op; strides {@code as} and {@code bs} are 0 (constant) or 1 (contiguous). */

@@ -103,7 +103,11 @@ final class Reductions {
    * axis): numpy's {@code sum(axis=..., keepdims=True)}, and how broadcast gradients are undone.
    */
   static float[] sumTo(float[] data, int[] full, int[] keep) {
-    float[] out = new float[Shapes.size(keep)];
+    int period = Shapes.size(keep);
+    if (period > 1 && Shapes.isSuffix(keep, full)) {
+      return sumRows(data, period);
+    }
+    float[] out = new float[period];
     Plan plan = Plan.of(full, full, keep);
     int n = plan.inner;
     for (int block = 0; block < plan.blocks; block++) {
@@ -115,6 +119,23 @@ final class Reductions {
         addRun(data, xi, out, oi, n);
       }
       plan.next();
+    }
+    return out;
+  }
+
+  /**
+   * Sums flat {@code data} down to its first {@code period} elements, element {@code i} going to
+   * {@code i % period} (a batch of rows down to one row), over long runs the kernel vectorises:
+   * the rows are first added into a tile of several rows, which is then folded.
+   */
+  private static float[] sumRows(float[] data, int period) {
+    float[] tile = new float[Shapes.tileLength(period)];
+    for (int at = 0; at < data.length; at += tile.length) {
+      addRun(data, at, tile, 0, Math.min(tile.length, data.length - at));
+    }
+    float[] out = new float[period];
+    for (int at = 0; at < tile.length; at += period) {
+      addRun(tile, at, out, 0, period);
     }
     return out;
   }

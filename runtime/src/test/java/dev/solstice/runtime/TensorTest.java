@@ -107,6 +107,33 @@ class TensorTest {
   }
 
   @Test
+  void longRowBroadcastsAndTheirSums() {
+    // 300 rows of 7: long enough to be added and summed in tiles of whole rows, with a remainder.
+    float[] a = new float[2100];
+    float[] b = new float[7];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (i % 13) - 6.5f;
+    }
+    for (int j = 0; j < b.length; j++) {
+      b[j] = j * 0.25f;
+    }
+    float[] sum = new float[2100];
+    float[] difference = new float[2100];
+    float[] columns = new float[7];
+    for (int i = 0; i < a.length; i++) {
+      sum[i] = a[i] + b[i % 7];
+      difference[i] = a[i] - b[i % 7];
+      columns[i % 7] += a[i];
+    }
+    Tensor x = Tensor.of(a, 300, 7);
+    Tensor row = Tensor.of(b, 7);
+    assertArrayEquals(sum, x.add(row).toFloatArray());
+    assertArrayEquals(difference, x.sub(row).toFloatArray());
+    assertArrayEquals(columns, x.sum(0).toFloatArray(), 1e-4f);
+    assertArrayEquals(columns, x.reshape(3, 100, 7).sum(new int[] {0, 1}, false).toFloatArray(), 1e-4f);
+  }
+
+  @Test
   void comparisonsAndWhere() {
     Tensor x = t(new float[] {1, 2, 3}, 3);
     assertArrayEquals(new int[] {0, 0, 1}, x.gt(2).toIntArray());
