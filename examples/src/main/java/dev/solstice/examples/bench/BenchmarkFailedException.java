@@ -12,10 +12,14 @@ final class BenchmarkFailedException extends RuntimeException {
     super("benchmark " + run + " failed: " + rootMessage(cause), cause);
   }
 
+  /** The innermost cause; JMH attaches the fork's own errors to its exception as suppressed ones. */
   private static String rootMessage(Throwable failure) {
     Throwable cause = failure;
     while (cause.getCause() != null) {
       cause = cause.getCause();
+    }
+    if (cause.getSuppressed().length > 0) {
+      return rootMessage(cause.getSuppressed()[0]);
     }
     return cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }

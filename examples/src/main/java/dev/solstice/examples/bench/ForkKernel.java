@@ -31,7 +31,7 @@ record ForkKernel(Backend backend, boolean vectorModule) {
     boolean vectorModule = ModuleFinder.ofSystem().find(VECTOR_MODULE).isPresent();
     Backend backend;
     if (requested != null) {
-      backend = Backend.fromPropertyValue(requested);
+      backend = named(requested);
     } else if (Kernels.isAvailable(Backend.BLAS)) {
       backend = Backend.BLAS;
     } else {
@@ -51,6 +51,15 @@ record ForkKernel(Backend backend, boolean vectorModule) {
       }
     }
     return new ForkKernel(backend, vectorModule);
+  }
+
+  private static Backend named(String requested) {
+    try {
+      return Backend.fromPropertyValue(requested);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--kernel " + requested + " names no kernel backend; expected one of java, vector, blas", e);
+    }
   }
 
   /** The arguments that make a forked JVM use this backend. */
