@@ -21,7 +21,7 @@ import optax
 from beartype import beartype
 from jaxtyping import Array, Float, jaxtyped
 
-STANDARD = dict(warmup=3, measure=5, seconds=1.0)
+STANDARD = dict(warmup=5, measure=7, seconds=1.0)
 QUICK = dict(warmup=1, measure=3, seconds=0.1)
 
 
