@@ -127,7 +127,8 @@ public final class DeepGradTree implements TreeDef<DeepGrad> {
       return first;
     }
     if (second.layers().size() != first.layers().size()) {
-      throw new IllegalArgumentException("cannot combine two DeepGrad trees: layers has " + first.layers().size() +
+      throw new IllegalArgumentException("cannot combine two DeepGrad trees: layers has " +
+          first.layers().size() +
           " elements in the first and " + second.layers().size() + " in the second");
     }
     List<LinearGrad> layers = new ArrayList<>(first.layers().size());

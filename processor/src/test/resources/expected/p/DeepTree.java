@@ -169,7 +169,8 @@ public final class DeepTree implements TreeDef<Deep> {
       return first;
     }
     if (second.layers().size() != first.layers().size()) {
-      throw new IllegalArgumentException("cannot combine two Deep trees: layers has " + first.layers().size() +
+      throw new IllegalArgumentException("cannot combine two Deep trees: layers has " +
+          first.layers().size() +
           " elements in the first and " + second.layers().size() + " in the second");
     }
     List<Linear> layers = new ArrayList<>(first.layers().size());

@@ -48,7 +48,7 @@ public final class EmbedderBatched {
       result = batch.out(model.embed(xSample, step, keySample), 1);
     }
     if (checkShapes) {
-      scope.check("result", "dim batch", result.shape());
+      scope.checkReturn("dim batch", result.shape());
     }
     return result;
   }

@@ -43,7 +43,7 @@ public final class MlpBatched {
       result = batch.out(model.forward(xSample), 0);
     }
     if (checkShapes) {
-      scope.check("result", "batch 1", result.shape());
+      scope.checkReturn("batch 1", result.shape());
     }
     return result;
   }

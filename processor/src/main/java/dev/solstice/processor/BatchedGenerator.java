@@ -117,13 +117,13 @@ final class BatchedGenerator extends SourceFileGenerator {
       arguments.add(CodeBlock.of("$N", sample));
     }
     method.addStatement(
-        "$N = $N.out($N.$N($L), $L)", result, batch, self, vmap.name(), CodeBlock.join(arguments, ", "), vmap.outAxis());
+        "$N = $N.out($N.$N($L),$W$L)", result, batch, self, vmap.name(), CodeBlock.join(arguments, ",$W"), vmap.outAxis());
     method.endControlFlow();
 
     if (checksResult) {
       method
           .beginControlFlow("if ($N)", check)
-          .addStatement("$N.check($S, $S, $N.shape())", scope, "result", vmap.batchedReturnShape(), result)
+          .addStatement("$N.checkReturn($S, $N.shape())", scope, vmap.batchedReturnShape(), result)
           .endControlFlow();
     }
     return method.addStatement("return $N", result).build();

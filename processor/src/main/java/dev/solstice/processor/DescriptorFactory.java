@@ -75,7 +75,6 @@ final class DescriptorFactory {
               parameters.get(i).getSimpleName().toString(),
               TypeName.get(type).withoutAnnotations(),
               kind,
-              shape,
               batchedShape,
               axis));
     }
@@ -89,7 +88,6 @@ final class DescriptorFactory {
     return new VmapMethodDescriptor(
         method.getSimpleName().toString(),
         described,
-        returnShape,
         batchedReturnShape,
         outAxis,
         method.getThrownTypes().stream().map(TypeName::get).toList(),

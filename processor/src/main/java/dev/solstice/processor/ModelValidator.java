@@ -76,10 +76,10 @@ final class ModelValidator {
     if (!TreeTypes.kindOf(component).isStatic() || TreeTypes.hasAnnotation(component, ClassNames.STATIC)) {
       return;
     }
-    if (TreeTypes.mentionsTree(type)) {
+    if (TreeTypes.isContainer(type) && TreeTypes.mentionsTree(type)) {
       report.addError(
           String.format(
-              "%s has type %s, which holds tensors or models in a way @Model cannot traverse (supported:"
+              "%s has type %s, a container of tensors or models that @Model cannot traverse (supported:"
                   + " Tensor, a @Model record, or a List, array or Optional of one of those); hold them in a"
                   + " nested @Model record, or mark the component @Static to carry it over unchanged",
               what, TreeTypes.describe(type)),

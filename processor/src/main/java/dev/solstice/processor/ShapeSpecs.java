@@ -1,5 +1,7 @@
 package dev.solstice.processor;
 
+import dev.solstice.shape.ShapeSpec;
+import dev.solstice.shape.ShapeSyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -8,21 +10,25 @@ import java.util.regex.Pattern;
 
 /**
  * What the processor needs to know about {@code @Shape} dims strings: whether they parse, their
- * rank, and where a batch axis goes. The grammar itself lives in {@code dev.solstice.shape}.
+ * rank, and where a batch axis goes. The grammar itself is {@link ShapeSpec}'s.
  */
 final class ShapeSpecs {
   private ShapeSpecs() {}
 
   /** The grammar problem in {@code spec} (saying where), or null when it is well formed. */
   static String syntaxProblem(String spec) {
-    // TEMPORARY until dev.solstice.shape.ShapeSpec lands on main: accept every spec.
-    return null;
+    try {
+      ShapeSpec.parse(spec);
+      return null;
+    } catch (ShapeSyntaxException e) {
+      return e.getMessage();
+    }
   }
 
-  /** The number of axes a tensor with this spec has, or -1 when a variadic axis leaves it open. */
+  /** The number of axes a tensor with this well-formed spec has, or -1 when a variadic leaves it open. */
   static int rank(String spec) {
-    List<String> axes = axes(spec);
-    return variadicIndex(axes) >= 0 ? -1 : axes.size();
+    ShapeSpec parsed = ShapeSpec.parse(spec);
+    return parsed.hasVariadic() ? -1 : parsed.dims().size();
   }
 
   /**
@@ -30,8 +36,12 @@ final class ShapeSpecs {
    * counts from the end, as in JAX), or null when a variadic axis makes that position unknown.
    */
   static String withAxis(String spec, String name, int axis) {
+    ShapeSpec parsed = ShapeSpec.parse(spec);
     List<String> axes = new ArrayList<>(axes(spec));
-    int variadic = variadicIndex(axes);
+    if (axes.size() != parsed.dims().size()) {
+      axes = new ArrayList<>(parsed.dims().stream().map(Object::toString).toList());
+    }
+    int variadic = parsed.variadicIndex();
     int position = axis >= 0 ? axis : axes.size() + 1 + axis;
     boolean known =
         position >= 0
@@ -58,18 +68,9 @@ final class ShapeSpecs {
     return specs.stream().anyMatch(spec -> word.matcher(spec).find());
   }
 
+  /** The axes as written (one per dim of the parsed spec, unless exotic spaces separate them). */
   private static List<String> axes(String spec) {
     String trimmed = spec.trim();
     return trimmed.isEmpty() ? List.of() : Arrays.asList(trimmed.split("\\s+"));
-  }
-
-  private static int variadicIndex(List<String> axes) {
-    for (int i = 0; i < axes.size(); i++) {
-      String axis = axes.get(i).replaceFirst("^[#_?]*", "");
-      if (axis.startsWith("*") || axis.equals("...")) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

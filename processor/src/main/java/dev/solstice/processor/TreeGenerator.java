@@ -319,7 +319,7 @@ final class TreeGenerator extends SourceFileGenerator {
       method.addCode(combineComponent(tree, component, local, first, second, index));
       arguments.add(constructorArgument(component.kind().container(), local));
     }
-    return method.addStatement("return new $T($L)", tree.type(), CodeBlock.join(arguments, ", ")).build();
+    return method.addStatement("return new $T($L)", tree.type(), CodeBlock.join(arguments, ",$W")).build();
   }
 
   private static CodeBlock combineComponent(
@@ -333,10 +333,10 @@ final class TreeGenerator extends SourceFileGenerator {
       case OPTIONAL -> {
         if (child.kind().holdsModels()) {
           code.addStatement(
-              "$T $N = $T.ofNullable($T.combine($L.orElse(null), $L.orElse(null)))",
+              "$T $N = $T.ofNullable($T.combine($L.orElse(null),$W$L.orElse(null)))",
               type, local, ClassNames.OPTIONAL, childTree(child), a, b);
         } else {
-          code.addStatement("$T $N = $L.isPresent() ? $L : $L", type, local, a, a, b);
+          code.addStatement("$T $N = $L.isPresent()$W? $L$W: $L", type, local, a, a, b);
         }
       }
       case LIST, ARRAY -> {
@@ -344,7 +344,7 @@ final class TreeGenerator extends SourceFileGenerator {
         String length = list ? "size()" : "length";
         code.beginControlFlow("if ($L.$L != $L.$L)", b, length, a, length)
             .addStatement(
-                "throw new $T($S + $L.$L +$W$S + $L.$L + $S)",
+                "throw new $T($S +$W$L.$L +$W$S + $L.$L + $S)",
                 IllegalArgumentException.class,
                 "cannot combine two " + tree.type().simpleName() + " trees: " + child.name() + " has ",
                 a, length, " elements in the first and ", b, length, " in the second")
@@ -370,7 +370,7 @@ final class TreeGenerator extends SourceFileGenerator {
   private static CodeBlock combineElements(ComponentDescriptor child, CodeBlock a, CodeBlock b) {
     return child.kind().holdsModels()
         ? CodeBlock.of("$T.combine($L, $L)", childTree(child), a, b)
-        : CodeBlock.of("$L != null ? $L : $L", a, a, b);
+        : CodeBlock.of("$L != null$W? $L$W: $L", a, a, b);
   }
 
   private static MethodSpec rebuildFrom(ModelDescriptor tree) {
@@ -563,9 +563,9 @@ final class TreeGenerator extends SourceFileGenerator {
         String element = component.kind().holdsModels() ? child : leaf;
         switch (target.kind().container()) {
           case SINGLE -> locals.addStatement(
-              "$T $N = $L == null ? null : $L", type, local, value, next(component, value, leaves, toGrad));
+              "$T $N = $L == null$W? null$W: $L", type, local, value, next(component, value, leaves, toGrad));
           case OPTIONAL -> locals.addStatement(
-              "$T $N = $L.map($N -> $L)", type, local, value, element, next(component, CodeBlock.of("$N", element), leaves, toGrad));
+              "$T $N = $L.map($N ->$W$L)", type, local, value, element, next(component, CodeBlock.of("$N", element), leaves, toGrad));
           case LIST -> {
             String length = component.kind().container() == ComponentKind.Container.LIST ? "size()" : "length";
             locals.addStatement("$T $N = new $T<>($L.$L)", type, local, ClassNames.ARRAY_LIST, value, length)
@@ -582,7 +582,7 @@ final class TreeGenerator extends SourceFileGenerator {
             locals.addStatement("$T $N = new $T[$L.length]", type, local, target.elementType(), value)
                 .beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", index, index, local, index)
                 .addStatement(
-                    "$N[$N] = $L == null ? null : $L", local, index, old, next(component, old, leaves, toGrad))
+                    "$N[$N] = $L == null$W? null$W: $L", local, index, old, next(component, old, leaves, toGrad))
                 .endControlFlow();
           }
         }
@@ -603,7 +603,7 @@ final class TreeGenerator extends SourceFileGenerator {
     }
 
     CodeBlock arguments() {
-      return CodeBlock.join(arguments, ", ");
+      return CodeBlock.join(arguments, ",$W");
     }
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
@@ -23,6 +24,9 @@ import javax.lang.model.type.WildcardType;
  * the same way.
  */
 final class TreeTypes {
+  private static final Set<String> CONTAINERS =
+      Set.of("java.lang.Iterable", "java.util.Map", "java.util.Optional");
+
   private TreeTypes() {}
 
   static boolean isTensor(TypeMirror type) {
@@ -118,6 +122,30 @@ final class TreeTypes {
   /** True when a tensor or a {@code @Model} type appears anywhere in {@code type}. */
   static boolean mentionsTree(TypeMirror type) {
     return anyPart(type, TreeTypes::isLeafOrModel);
+  }
+
+  /**
+   * True for the types that hold values the way lists do: arrays, {@link Iterable}s, {@code Map}s
+   * and {@code Optional}. Functions that merely mention {@code Tensor} are not containers.
+   */
+  static boolean isContainer(TypeMirror type) {
+    if (type.getKind() == TypeKind.ARRAY) {
+      return true;
+    }
+    return type.getKind() == TypeKind.DECLARED
+        && isOrExtendsContainer((TypeElement) ((DeclaredType) type).asElement());
+  }
+
+  private static boolean isOrExtendsContainer(TypeElement element) {
+    String name = element.getQualifiedName().toString();
+    if (CONTAINERS.contains(name)) {
+      return true;
+    }
+    List<TypeMirror> supertypes = new ArrayList<>(element.getInterfaces());
+    supertypes.add(element.getSuperclass());
+    return supertypes.stream()
+        .filter(t -> t.getKind() == TypeKind.DECLARED)
+        .anyMatch(t -> isOrExtendsContainer((TypeElement) ((DeclaredType) t).asElement()));
   }
 
   /** True when part of {@code type} could not be resolved (yet). */

@@ -10,17 +10,15 @@ import java.util.List;
  *
  * @param name the method's name
  * @param parameters the method's parameters, in order
- * @param returnShape the {@code @Shape} of the per-sample result, or null
  * @param batchedReturnShape the {@code @Shape} of the batched result, or null when unknown
- * @param outAxis where the batch axis goes in the result; negative (counted from the end) only
- *     when the result's rank is not known from its spec
+ * @param outAxis where the batch axis goes in the result; negative (counted from the end, as
+ *     {@code Batching.out} accepts) only when the result's rank is not known from its spec
  * @param thrownTypes the method's {@code throws} clause
  * @param varargs whether the last parameter is variable-arity
  */
 record VmapMethodDescriptor(
     String name,
     List<Parameter> parameters,
-    String returnShape,
     String batchedReturnShape,
     int outAxis,
     List<TypeName> thrownTypes,
@@ -39,13 +37,14 @@ record VmapMethodDescriptor(
    * @param name the parameter's name
    * @param type its type, without annotations
    * @param kind whether it is a tensor, a key or anything else
-   * @param shape its per-sample {@code @Shape}, or null
-   * @param batchedShape the {@code @Shape} of the batched argument, or null when unknown
+   * @param batchedShape the {@code @Shape} of the argument {@code FooBatched} takes (with the batch
+   *     axis when mapped), or null when there is none or a variadic hides where the batch goes
    * @param axis the mapped axis of the batched argument, or {@code Vmap.NONE} when it is passed
-   *     to every sample unchanged; negative only when the argument's rank is not known
+   *     to every sample unchanged; negative (counted from the end, as {@code Batching.in} accepts)
+   *     only when the argument's rank is not known
    */
   record Parameter(
-      String name, TypeName type, ParameterKind kind, String shape, String batchedShape, int axis) {
+      String name, TypeName type, ParameterKind kind, String batchedShape, int axis) {
 
     /** True when the argument has a batch axis. */
     boolean mapped() {

@@ -18,8 +18,7 @@ final class Compilations {
           "dev/solstice/runtime/Batching.java",
           "dev/solstice/runtime/random/Key.java",
           "dev/solstice/runtime/tree/TreeDef.java",
-          "dev/solstice/runtime/tree/Pytree.java",
-          "dev/solstice/shape/ShapeScope.java");
+          "dev/solstice/runtime/tree/Pytree.java");
 
   private Compilations() {}
 

@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.solstice.processor.Compilations.compile;
 import static dev.solstice.processor.Compilations.expected;
 import static dev.solstice.processor.Compilations.input;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import java.util.List;
@@ -40,12 +41,19 @@ class GoldenSourcesTest {
   }
 
   @Test
+  void everyKindOfComponent() {
+    Compilation compilation = compile(input("p/Linear.java"), input("p/Outer.java"), input("p/Everything.java"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertGenerated(compilation, List.of("EverythingTree", "EverythingGrad", "EverythingGradTree"));
+  }
+
+  @Test
   void noBatchedClassWithoutVmapMethods() {
     Compilation compilation = compile(input("p/Linear.java"));
 
     assertThat(compilation).succeeded();
-    org.junit.jupiter.api.Assertions.assertTrue(
-        compilation.generatedSourceFile("p.LinearBatched").isEmpty(), "LinearBatched was generated");
+    assertTrue(compilation.generatedSourceFile("p.LinearBatched").isEmpty(), "LinearBatched was generated");
   }
 
   private static void assertGenerated(Compilation compilation, List<String> names) {

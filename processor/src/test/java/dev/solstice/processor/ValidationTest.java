@@ -150,6 +150,63 @@ class ValidationTest {
   }
 
   @Test
+  void malformedDimsOnComponents() {
+    JavaFileObject foo =
+        file(
+            "Foo",
+            "@Model",
+            "public record Foo(",
+            "    @Shape(\"out, in\") Tensor weight,",
+            "    List<@Shape(\"*a *b\") Tensor> layers,",
+            "    @Static @Shape(\"n#\") Tensor frozen) {}");
+
+    Compilation compilation = compile(foo);
+
+    assertThat(compilation)
+        .hadErrorContaining("@Shape(\"out, in\") on component weight of Foo is not a valid dims string: ")
+        .inFile(foo)
+        .onLineContaining("Tensor weight");
+    assertThat(compilation)
+        .hadErrorContaining("found ',' at column 3 of \"out, in\"")
+        .inFile(foo)
+        .onLineContaining("Tensor weight");
+    assertThat(compilation)
+        .hadErrorContaining("@Shape(\"*a *b\") on component layers of Foo is not a valid dims string")
+        .inFile(foo)
+        .onLineContaining("Tensor> layers");
+    assertThat(compilation)
+        .hadErrorContaining("@Shape(\"n#\") on component frozen of Foo is not a valid dims string")
+        .inFile(foo)
+        .onLineContaining("Tensor frozen");
+    assertThat(compilation).hadErrorCount(3);
+  }
+
+  @Test
+  void malformedDimsOnVmapMethods() {
+    JavaFileObject foo =
+        file(
+            "Foo",
+            "@Model",
+            "public record Foo(Tensor weight) {",
+            "  @Vmap",
+            "  public @Shape(\"a..\") Tensor forward(",
+            "      @Shape(\"n,\") Tensor x) { return x; }",
+            "}");
+
+    Compilation compilation = compile(foo);
+
+    assertThat(compilation)
+        .hadErrorContaining("@Shape(\"a..\") on the result of Foo.forward is not a valid dims string")
+        .inFile(foo)
+        .onLineContaining("Tensor forward(");
+    assertThat(compilation)
+        .hadErrorContaining("@Shape(\"n,\") on parameter x of Foo.forward is not a valid dims string")
+        .inFile(foo)
+        .onLineContaining("Tensor x");
+    assertThat(compilation).hadErrorCount(2);
+  }
+
+  @Test
   void unsupportedContainersOfTensorsMustBeStatic() {
     JavaFileObject foo =
         file(
@@ -160,12 +217,13 @@ class ValidationTest {
             "    Map<String, Tensor> byName,",
             "    @Static Map<String, Tensor> frozen,",
             "    List<String> labels,",
+            "    java.util.function.Function<Tensor, Tensor> activation,",
             "    List<Object> anything) {}");
 
     Compilation compilation = compile(foo);
 
     assertThat(compilation)
-        .hadErrorContaining("component grid of Foo has type List<List<Tensor>>, which holds tensors or models in a way")
+        .hadErrorContaining("component grid of Foo has type List<List<Tensor>>, a container of tensors or models that @Model cannot")
         .inFile(foo)
         .onLineContaining("List<List<Tensor>> grid");
     assertThat(compilation)

@@ -37,15 +37,6 @@ final class Distributions {
     return u;
   }
 
-  /** {@code jax.random.bernoulli} (mode "low"): 1 where a unit uniform draw is below {@code p}. */
-  static int[] bernoulli(int[] bits, float p) {
-    int[] out = new int[bits.length];
-    for (int i = 0; i < bits.length; i++) {
-      out[i] = unitFloat(bits[i]) < p ? 1 : 0;
-    }
-    return out;
-  }
-
   /**
    * {@code jax.random.randint} for int32: two words per value, combined as
    * {@code ((hi mod span) · multiplier + (lo mod span)) mod span} where JAX meant the multiplier to

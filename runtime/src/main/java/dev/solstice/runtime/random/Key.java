@@ -1,8 +1,10 @@
 package dev.solstice.runtime.random;
 
+import dev.solstice.runtime.Batchable;
 import dev.solstice.runtime.DType;
 import dev.solstice.runtime.Tensor;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 /**
  * A PRNG key: JAX's default generator (threefry2x32 with {@code jax_threefry_partitionable}),
@@ -16,8 +18,12 @@ import java.util.Arrays;
  * words per key). A <em>key array</em> (for example from {@link #splitArray}) has a non-empty
  * key shape and behaves as a batch of keys under {@code jax.vmap}: every operation applies to
  * each key, and a draw of shape {@code s} from keys of shape {@code k} has shape {@code k + s}.
+ *
+ * <p>Keys are {@link Batchable}: {@code vmap.in("key", keys, 0)} maps a key array's first axis
+ * over a {@link dev.solstice.runtime.Batching} level, and inside it the key behaves as one key per
+ * sample. Each draw still runs once, over all samples' keys, and carries the batch on.
  */
-public final class Key {
+public final class Key implements Batchable<Key> {
   private final Tensor data;
   private final int[] keyShape;
 
@@ -55,6 +61,12 @@ public final class Key {
     return data;
   }
 
+  /** This key over {@code f} of its key data; how {@code Batching.in} and {@code out} map keys. */
+  @Override
+  public Key mapTensors(UnaryOperator<Tensor> f) {
+    return wrap(f.apply(data));
+  }
+
   /** The key shape: {@code []} for a single key, {@code [n]} for an array of {@code n} keys. */
   public int[] shape() {
     return keyShape.clone();
@@ -69,9 +81,14 @@ public final class Key {
       throw new IndexOutOfBoundsException(
           "key index " + index + " out of range for key array of shape " + Arrays.toString(keyShape));
     }
-    int stride = data.size() / keyShape[0];
-    int[] words = Arrays.copyOfRange(data.toIntArray(), index * stride, (index + 1) * stride);
-    return new Key(Tensor.ofInts(words, Arrays.copyOfRange(data.shape(), 1, data.rank())));
+    int count = keyShape[0];
+    int block = 2 * (sizeOf(keyShape) / count); // the words of keys[index] in one sample
+    int[] words = words();
+    int[] out = new int[words.length / count];
+    for (int to = 0, from = index * block; to < out.length; to += block, from += count * block) {
+      System.arraycopy(words, from, out, to, block);
+    }
+    return key(out, Arrays.copyOfRange(keyShape, 1, keyShape.length));
   }
 
   /**
@@ -89,7 +106,7 @@ public final class Key {
         words[2 * k] = children[2 * (k * n + i)];
         words[2 * k + 1] = children[2 * (k * n + i) + 1];
       }
-      out[i] = new Key(Tensor.ofInts(words, append(keyShape, 2)));
+      out[i] = key(words, keyShape);
     }
     return out;
   }
@@ -97,7 +114,7 @@ public final class Key {
   /** {@code jax.random.split(key, n)} as one key array of shape {@code [n]} (per key: {@code [...keys, n]}). */
   public Key splitArray(int n) {
     checkCount("splitArray", n);
-    return new Key(Tensor.ofInts(children(n), append(append(keyShape, n), 2)));
+    return key(children(n), append(keyShape, n));
   }
 
   /** {@code jax.random.fold_in(key, data)}; {@code data} is read as uint32 (so -1 means 2^32 - 1). */
@@ -109,12 +126,12 @@ public final class Key {
       out[k] = (int) (block >>> 32);
       out[k + 1] = (int) block;
     }
-    return new Key(Tensor.ofInts(out, this.data.shape()));
+    return key(out, keyShape);
   }
 
   /** {@code jax.random.bits(key, shape)}: uint32 words, returned in an int32 tensor. */
   public Tensor bits(int... shape) {
-    return Tensor.ofInts(rawBits(shape), drawShape(shape));
+    return Tensor.ofPhysicalInts(rawBits(shape), data.batchAxes(), drawShape(shape));
   }
 
   /** {@code jax.random.uniform(key, shape)}: float32 in {@code [0, 1)}. */
@@ -124,32 +141,31 @@ public final class Key {
 
   /** {@code jax.random.uniform(key, shape, minval=min, maxval=max)}: float32 in {@code [min, max)}. */
   public Tensor uniform(float min, float max, int... shape) {
-    return Tensor.of(Distributions.uniform(rawBits(shape), min, max), drawShape(shape));
+    return Tensor.ofPhysical(Distributions.uniform(rawBits(shape), min, max), data.batchAxes(), drawShape(shape));
   }
 
   /** {@code jax.random.normal(key, shape)}: standard normal float32. */
   public Tensor normal(int... shape) {
-    return Tensor.of(Distributions.normal(rawBits(shape)), drawShape(shape));
+    return Tensor.ofPhysical(Distributions.normal(rawBits(shape)), data.batchAxes(), drawShape(shape));
   }
 
   /**
-   * {@code jax.random.bernoulli(key, p, shape)}: true with probability {@code p}.
-   *
-   * <p>Returned as an int32 tensor of 0 and 1 until the runtime has a bool tensor factory.
+   * {@code jax.random.bernoulli(key, p, shape)} (mode "low"): a bool tensor, true where a unit
+   * uniform draw is below {@code p}.
    */
   public Tensor bernoulli(float p, int... shape) {
-    return Tensor.ofInts(Distributions.bernoulli(rawBits(shape), p), drawShape(shape));
+    return uniform(shape).lt(p);
   }
 
   /**
    * {@code jax.random.randint(key, shape, min, max)}: int32 in {@code [min, max)}, {@code min}
    * when the range is empty. Like JAX it draws two words per value from the two halves of
-   * {@code split(2)} and is slightly biased when {@code max - min} is not a power of two.
+   * {@code split(2)} and is biased when {@code max - min} is not a power of two.
    */
   public Tensor randint(int min, int max, int... shape) {
     Key[] halves = split(2);
     int[] values = Distributions.randint(halves[0].rawBits(shape), halves[1].rawBits(shape), min, max);
-    return Tensor.ofInts(values, drawShape(shape));
+    return Tensor.ofPhysicalInts(values, data.batchAxes(), drawShape(shape));
   }
 
   /**
@@ -176,41 +192,48 @@ public final class Key {
         sortByUnsignedKeys(sortKeys, values, k * n, n);
       }
     }
-    return Tensor.ofInts(values, drawShape(n));
+    return Tensor.ofPhysicalInts(values, data.batchAxes(), drawShape(n));
   }
 
   @Override
   public boolean equals(Object other) {
     return other instanceof Key
-        && Arrays.equals(keyShape, ((Key) other).keyShape)
+        && data.batchAxes() == ((Key) other).data.batchAxes()
+        && Arrays.equals(data.physicalShape(), ((Key) other).data.physicalShape())
         && Arrays.equals(words(), ((Key) other).words());
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(keyShape) + Arrays.hashCode(words());
+    return 31 * Arrays.hashCode(data.physicalShape()) + Arrays.hashCode(words());
   }
 
   @Override
   public String toString() {
-    int[] words = words();
-    if (keyShape.length == 0) {
+    if (keyShape.length == 0 && data.batchAxes() == 0) {
+      int[] words = words();
       return "Key[" + Integer.toUnsignedString(words[0]) + ", " + Integer.toUnsignedString(words[1]) + "]";
     }
-    return "Key array " + Arrays.toString(keyShape);
+    String batch = data.batchAxes() == 0 ? "" : " batched " + Arrays.toString(batchShape());
+    return "Key array " + Arrays.toString(keyShape) + batch;
   }
 
-  /** Children of every key, laid out {@code [...keys, n, 2]}. */
+  static int shuffleRounds(int n) {
+    double uint32Max = 4294967295.0;
+    return (int) Math.ceil(3 * Math.log(Math.max(1, n)) / Math.log(uint32Max));
+  }
+
+  /** Children of every key, laid out {@code [...batch, ...keys, n, 2]}. */
   private int[] children(int n) {
     int[] words = words();
-    int[] out = new int[words.length * n];
+    int[] out = new int[Math.multiplyExact(words.length, n)];
     for (int k = 0; k < words.length; k += 2) {
       Threefry.split(words[k], words[k + 1], n, out, k * n);
     }
     return out;
   }
 
-  /** Random words of every key, laid out {@code [...keys, ...shape]}. */
+  /** Random words of every key, laid out {@code [...batch, ...keys, ...shape]}. */
   private int[] rawBits(int... shape) {
     int size = sizeOf(shape);
     int[] words = words();
@@ -221,23 +244,32 @@ public final class Key {
     return out;
   }
 
+  /**
+   * The words of every key of every sample: inside a batching level the key data carries hidden
+   * leading batch axes, and each draw covers all of them at once.
+   */
   private int[] words() {
-    return data.toIntArray();
+    return data.physicalInts();
   }
 
+  /** The number of keys held, over all samples. */
   private int keyCount() {
-    return data.size() / 2;
+    return sizeOf(data.physicalShape()) / 2;
   }
 
+  /** The sizes of the hidden batch axes of the key data (1 where it does not vary). */
+  private int[] batchShape() {
+    return Arrays.copyOf(data.physicalShape(), data.batchAxes());
+  }
+
+  /** A key with this key's batch axes over {@code words}, laid out {@code [...batch, ...keys, 2]}. */
+  private Key key(int[] words, int[] keys) {
+    return new Key(Tensor.ofPhysicalInts(words, data.batchAxes(), append(concat(batchShape(), keys), 2)));
+  }
+
+  /** The physical shape of a draw of {@code shape}: {@code [...batch, ...keys, ...shape]}. */
   private int[] drawShape(int... shape) {
-    int[] out = Arrays.copyOf(keyShape, keyShape.length + shape.length);
-    System.arraycopy(shape, 0, out, keyShape.length, shape.length);
-    return out;
-  }
-
-  static int shuffleRounds(int n) {
-    double uint32Max = 4294967295.0;
-    return (int) Math.ceil(3 * Math.log(Math.max(1, n)) / Math.log(uint32Max));
+    return concat(concat(batchShape(), keyShape), shape);
   }
 
   /** Stable sort of {@code values[from .. from+n)} by the uint32 {@code sortKeys} at the same places. */
@@ -276,6 +308,12 @@ public final class Key {
   private static int[] append(int[] shape, int last) {
     int[] out = Arrays.copyOf(shape, shape.length + 1);
     out[shape.length] = last;
+    return out;
+  }
+
+  private static int[] concat(int[] first, int[] second) {
+    int[] out = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, out, first.length, second.length);
     return out;
   }
 }

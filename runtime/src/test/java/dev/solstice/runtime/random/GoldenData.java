@@ -52,6 +52,13 @@ final class GoldenData {
     assertArrayEquals(ints(expected.getAsJsonArray("data")), actual.toIntArray(), what + ": data");
   }
 
+  /** Asserts that {@code actual} is a bool tensor equal to {@code expected} (given as 0 and 1). */
+  static void assertBoolsEqual(JsonObject expected, Tensor actual, String what) {
+    assertEquals(DType.BOOL, actual.dtype(), what + ": dtype");
+    assertArrayEquals(ints(expected.getAsJsonArray("shape")), actual.shape(), what + ": shape");
+    assertArrayEquals(ints(expected.getAsJsonArray("data")), actual.toIntArray(), what + ": data");
+  }
+
   /** Asserts that {@code actual} is a float tensor bit-for-bit equal to {@code expected}. */
   static void assertFloatsEqual(JsonObject expected, Tensor actual, String what) {
     assertEquals(DType.FLOAT32, actual.dtype(), what + ": dtype");

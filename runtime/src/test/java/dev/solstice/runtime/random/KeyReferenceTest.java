@@ -1,5 +1,6 @@
 package dev.solstice.runtime.random;
 
+import static dev.solstice.runtime.random.GoldenData.assertBoolsEqual;
 import static dev.solstice.runtime.random.GoldenData.assertFloatsEqual;
 import static dev.solstice.runtime.random.GoldenData.assertIntsEqual;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,7 +46,7 @@ class KeyReferenceTest {
       case "uniform_3x4_m1_p2": assertFloatsEqual(expected, key.uniform(-1f, 2f, 3, 4), entry); break;
       case "normal_8": assertFloatsEqual(expected, key.normal(8), entry); break;
       case "normal_2x5": assertFloatsEqual(expected, key.normal(2, 5), entry); break;
-      case "bernoulli_0.3_10": assertIntsEqual(expected, key.bernoulli(0.3f, 10), entry); break;
+      case "bernoulli_0.3_10": assertBoolsEqual(expected, key.bernoulli(0.3f, 10), entry); break;
       case "randint_0_10_6": assertIntsEqual(expected, key.randint(0, 10, 6), entry); break;
       case "permutation_10": assertIntsEqual(expected, key.permutation(10), entry); break;
       default: throw new AssertionError("no check for entry " + entry);

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.solstice.runtime.Batching;
 import dev.solstice.runtime.DType;
 import dev.solstice.runtime.Tensor;
 import java.util.Arrays;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** Key's API beyond the golden values: key arrays, wrapping, validation, value semantics. */
+/** Key's API beyond the golden values: key arrays, batching, wrapping, validation, value semantics. */
 class KeyTest {
   private final Key key = Key.of(2024);
 
@@ -87,6 +88,81 @@ class KeyTest {
     assertArrayEquals(new int[] {2, 3, 4}, grid.uniform(4).shape());
     assertArrayEquals(grid.get(1).get(2).uniform(4).toFloatArray(),
         Arrays.copyOfRange(grid.uniform(4).toFloatArray(), 20, 24));
+  }
+
+  @Test
+  void aBatchedKeyDrawsForAllSamplesInOneCall() {
+    Key keys = key.splitArray(4);
+    try (Batching vmap = Batching.begin(4)) {
+      Key perSample = vmap.in("key", keys, 0);
+      assertArrayEquals(new int[0], perSample.shape());
+      Tensor u = perSample.uniform(3);
+      assertArrayEquals(new int[] {3}, u.shape());
+      assertEquals(1, u.batchAxes());
+      assertArrayEquals(new int[] {4, 3}, u.physicalShape());
+      assertArrayEquals(keys.uniform(3).toFloatArray(), vmap.out(u, 0).toFloatArray());
+      assertEquals(keys.foldIn(9), vmap.out(perSample.foldIn(9), 0));
+      assertEquals(keys.split(2)[1], vmap.out(perSample.split(2)[1], 0));
+      assertTrue(perSample.toString().contains("batched [4]"), perSample.toString());
+    }
+  }
+
+  @Test
+  void aKeyThatIsNotMappedIsSharedByAllSamples() {
+    try (Batching vmap = Batching.begin(3)) {
+      vmap.in("x", Tensor.zeros(3, 2), 0);
+      float[] rows = vmap.out(key.normal(2), 0).toFloatArray();
+      float[] once = key.normal(2).toFloatArray();
+      for (int i = 0; i < 3; i++) {
+        assertArrayEquals(once, Arrays.copyOfRange(rows, 2 * i, 2 * i + 2), "sample " + i);
+      }
+    }
+  }
+
+  @Test
+  void dropoutUnderVmapMasksEachSampleWithItsOwnKey() {
+    Tensor x = key.normal(4, 5);
+    Key keys = Key.of(7).splitArray(4);
+    Tensor y;
+    try (Batching vmap = Batching.begin(4)) {
+      Tensor sample = vmap.in("x", x, 0);
+      Tensor mask = vmap.in("key", keys, 0).bernoulli(0.5f, 5);
+      assertEquals(DType.BOOL, mask.dtype());
+      y = vmap.out(Tensor.where(mask, sample.div(0.5f), Tensor.zerosLike(sample)), 0);
+    }
+    float[] xs = x.toFloatArray();
+    float[] ys = y.toFloatArray();
+    for (int i = 0; i < 4; i++) {
+      int[] mask = keys.get(i).bernoulli(0.5f, 5).toIntArray();
+      for (int j = 0; j < 5; j++) {
+        assertEquals(mask[j] == 1 ? xs[5 * i + j] / 0.5f : 0f, ys[5 * i + j], "sample " + i + " element " + j);
+      }
+    }
+  }
+
+  @Test
+  void aKeyBatchedByAnOuterLevelDrawsPerOuterSampleInsideAnInnerLevel() {
+    Key keys = key.splitArray(2);
+    Tensor draws;
+    try (Batching outer = Batching.begin(2)) {
+      Key perOuter = outer.in("key", keys, 0);
+      Tensor perInner;
+      try (Batching inner = Batching.begin(3)) {
+        Tensor noise = perOuter.normal(5);
+        assertEquals(1, noise.batchAxes(), "the draw does not depend on the inner level");
+        perInner = inner.out(noise, 0);
+      }
+      draws = outer.out(perInner, 0);
+    }
+    assertArrayEquals(new int[] {2, 3, 5}, draws.shape());
+    float[] all = draws.toFloatArray();
+    for (int i = 0; i < 2; i++) {
+      float[] expected = keys.get(i).normal(5).toFloatArray();
+      for (int j = 0; j < 3; j++) {
+        int at = 15 * i + 5 * j;
+        assertArrayEquals(expected, Arrays.copyOfRange(all, at, at + 5), "outer " + i + " inner " + j);
+      }
+    }
   }
 
   @Test
