@@ -6,7 +6,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
- * The figures {@code bench} reports, each named and united as the command-line contract says and
+ * The figures {@code bench} reports, with the names and units of the command-line contract, each
  * computed from the median times of one or two JMH runs.
  */
 enum Figure {
