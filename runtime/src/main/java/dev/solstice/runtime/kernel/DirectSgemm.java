@@ -64,6 +64,10 @@ final class DirectSgemm {
     if (beta == 1) {
       return;
     }
+    if (beta == 0 && ldc == n) {
+      Arrays.fill(c, cOff, cOff + m * n, 0f);
+      return;
+    }
     for (int i = 0; i < m; i++) {
       int row = cOff + i * ldc;
       if (beta == 0) {

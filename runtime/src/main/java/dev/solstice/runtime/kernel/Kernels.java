@@ -5,11 +5,11 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Entry point to the heavy loops: hands out the {@link Sgemm} and {@link ArrayMath} of the best
- * available {@link Backend}, chosen once per JVM: native OpenBLAS when {@code org.bytedeco:openblas}
- * and its natives are on the class path, else the Vector API when {@code jdk.incubator.vector} is
- * in the boot layer ({@code --add-modules jdk.incubator.vector}), else plain Java. The system
- * property {@code solstice.kernel=java|vector|blas} forces one; forcing one that is not available
- * makes {@link #sgemm()} throw, naming what is missing.
+ * available {@link Backend}, chosen once per JVM: native OpenBLAS when {@code
+ * org.bytedeco:openblas} and its natives are on the class path, else the Vector API when {@code
+ * jdk.incubator.vector} is in the boot layer ({@code --add-modules jdk.incubator.vector}), else
+ * plain Java. The system property {@code solstice.kernel=java|vector|blas} forces one; forcing
+ * one that is not available makes {@link #sgemm()} throw, naming what is missing.
  *
  * <p>{@link ArrayMath} has no native variant: the BLAS backend uses the vectorised one when the
  * module is present and the scalar one otherwise.

@@ -240,17 +240,6 @@ final class VectorArrayMath implements ArrayMath {
     return p.mul(powerOfTwo(half)).mul(powerOfTwo(ni.sub(half)));
   }
 
-  /** {@code FloatMath.expm1Small}, lane by lane. */
-  private static FloatVector expm1Small(FloatVector x) {
-    FloatVector shifted = x.fma(FloatMath.LOG2_E, FloatMath.ROUNDER);
-    FloatVector n = shifted.sub(FloatMath.ROUNDER);
-    IntVector ni = shifted.reinterpretAsInts().sub(FloatMath.ROUNDER_BITS);
-    FloatVector r = n.neg().fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_HI), x);
-    r = n.neg().fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_LO), r);
-    FloatVector scale = powerOfTwo(ni);
-    return scale.fma(expm1Reduced(r), scale.sub(1f));
-  }
-
   private static FloatVector expm1Reduced(FloatVector r) {
     FloatVector q = r.fma(FloatMath.E7, FloatMath.E6);
     q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E5));
@@ -266,11 +255,18 @@ final class VectorArrayMath implements ArrayMath {
 
   /** {@link FloatMath#tanh}, lane by lane. */
   private static FloatVector tanh(FloatVector x) {
-    FloatVector magnitude = x.abs().min(FloatMath.TANH_LIMIT);
-    FloatVector t = expm1Small(magnitude.add(magnitude));
-    IntVector quotient = t.div(t.add(2f)).reinterpretAsInts().and(0x7FFFFFFF);
-    IntVector sign = x.reinterpretAsInts().and(0x80000000);
-    return quotient.or(sign).reinterpretAsFloats();
+    FloatVector c = x.min(FloatMath.TANH_LIMIT).max(-FloatMath.TANH_LIMIT);
+    FloatVector z = c.mul(c);
+    FloatVector p = z.fma(FloatMath.TP6, FloatMath.TP5);
+    p = p.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TP4));
+    p = p.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TP3));
+    p = p.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TP2));
+    p = p.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TP1));
+    p = p.fma(z, FloatVector.broadcast(SPECIES, 1f));
+    FloatVector q = z.fma(FloatMath.TQ3, FloatMath.TQ2);
+    q = q.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TQ1));
+    q = q.fma(z, FloatVector.broadcast(SPECIES, 1f));
+    return c.mul(p).div(q);
   }
 
   /** {@link FloatMath#sigmoid}, lane by lane. */

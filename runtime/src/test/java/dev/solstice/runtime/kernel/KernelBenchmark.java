@@ -14,7 +14,9 @@ import java.util.function.DoubleSupplier;
  *
  * <p>Run with the test class path, e.g. {@code java --add-modules jdk.incubator.vector -cp
  * target/classes:target/test-classes:DEPS dev.solstice.runtime.kernel.KernelBenchmark [what]},
- * where what is any of {@code square}, {@code skinny}, {@code math} (default: all). With {@code
+ * where what is any of {@code square}, {@code skinny}, {@code math} (default: all), optionally
+ * with backend names ({@code blas}, {@code vector}, {@code java}) to measure only those: one JVM
+ * per backend keeps one backend's JIT compilations from slowing another's threads. With {@code
  * cpu} among the words, times are the calling thread's CPU time instead of wall time: run then
  * with {@code -XX:ActiveProcessorCount=1} and {@code OPENBLAS_NUM_THREADS=1} so all work stays
  * on that thread, which measures per-core speed even while other processes share the machine.
@@ -39,11 +41,20 @@ public final class KernelBenchmark {
     }
   }
 
+  /** Whether {@code backend} is available and, when {@code what} names backends, named. */
+  private static boolean selected(Backend backend, String what) {
+    boolean anyNamed = false;
+    for (Backend b : Backend.values()) {
+      anyNamed |= what.contains(b.propertyValue());
+    }
+    return Kernels.isAvailable(backend) && (!anyNamed || what.contains(backend.propertyValue()));
+  }
+
   private static void run(String what) {
     if (what.contains("square")) {
       for (int size : new int[] {512, 1024}) {
         for (Backend backend : Backend.values()) {
-          if (Kernels.isAvailable(backend)) {
+          if (selected(backend, what)) {
             square(Kernels.sgemm(backend), size);
           }
         }
@@ -51,14 +62,14 @@ public final class KernelBenchmark {
     }
     if (what.contains("skinny")) {
       for (Backend backend : Backend.values()) {
-        if (Kernels.isAvailable(backend)) {
+        if (selected(backend, what)) {
           skinny(Kernels.sgemm(backend));
         }
       }
     }
     if (what.contains("math")) {
       for (Backend backend : new Backend[] {Backend.JAVA, Backend.VECTOR}) {
-        if (Kernels.isAvailable(backend)) {
+        if (selected(backend, what)) {
           math(Kernels.math(backend));
         }
       }
