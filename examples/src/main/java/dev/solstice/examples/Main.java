@@ -1,5 +1,6 @@
 package dev.solstice.examples;
 
+import dev.solstice.examples.bench.BenchCommand;
 import dev.solstice.examples.polynomial.PolynomialCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Solstice examples 0.1.0",
     description = "Runnable Solstice programs.",
-    subcommands = {PolynomialCommand.class})
+    subcommands = {PolynomialCommand.class, BenchCommand.class})
 public final class Main {
   private Main() {}
 

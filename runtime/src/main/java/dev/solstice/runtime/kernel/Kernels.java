@@ -5,11 +5,11 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Entry point to the heavy loops: hands out the {@link Sgemm} and {@link ArrayMath} of the best
- * available {@link Backend}, chosen once per JVM: native OpenBLAS when {@code org.bytedeco:openblas}
- * and its natives are on the class path, else the Vector API when {@code jdk.incubator.vector} is
- * in the boot layer ({@code --add-modules jdk.incubator.vector}), else plain Java. The system
- * property {@code solstice.kernel=java|vector|blas} forces one; forcing one that is not available
- * makes {@link #sgemm()} throw, naming what is missing.
+ * available {@link Backend}, chosen once per JVM: native OpenBLAS when {@code
+ * org.bytedeco:openblas} and its natives are on the class path, else the Vector API when {@code
+ * jdk.incubator.vector} is in the boot layer ({@code --add-modules jdk.incubator.vector}), else
+ * plain Java. The system property {@code solstice.kernel=java|vector|blas} forces one; forcing
+ * one that is not available makes {@link #sgemm()} throw, naming what is missing.
  *
  * <p>{@link ArrayMath} has no native variant: the BLAS backend uses the vectorised one when the
  * module is present and the scalar one otherwise.
@@ -123,10 +123,15 @@ public final class Kernels {
         "kernel backend '" + backend.propertyValue() + "' is not available: " + problem);
   }
 
-  /** Loads an implementation class by name so that its dependencies are only linked here. */
-  private static <T> T load(String simpleName, Class<T> type) throws ReflectiveOperationException {
+  /**
+   * Instantiates an implementation class by name so that its dependencies are only linked here;
+   * {@code arguments} are the constructor's, of the given types.
+   */
+  private static <T> T load(
+      String simpleName, Class<T> type, Class<?>[] parameterTypes, Object... arguments)
+      throws ReflectiveOperationException {
     Class<?> implementation = Class.forName(Kernels.class.getPackageName() + "." + simpleName);
-    return type.cast(implementation.getDeclaredConstructor().newInstance());
+    return type.cast(implementation.getDeclaredConstructor(parameterTypes).newInstance(arguments));
   }
 
   private static String describe(Throwable failure) {
@@ -146,7 +151,8 @@ public final class Kernels {
       Sgemm sgemm = null;
       String problem = null;
       try {
-        sgemm = load("BlasSgemm", Sgemm.class);
+        ArrayMath math = Vector.MATH.orElse(SCALAR_MATH);
+        sgemm = load("BlasSgemm", Sgemm.class, new Class<?>[] {ArrayMath.class}, math);
       } catch (ReflectiveOperationException | LinkageError e) {
         problem =
             "put org.bytedeco:openblas and its natives for this platform (classifier such as"
@@ -173,8 +179,8 @@ public final class Kernels {
         problem = "start the JVM with --add-modules " + VECTOR_MODULE;
       } else {
         try {
-          sgemm = load("VectorSgemm", Sgemm.class);
-          math = load("VectorArrayMath", ArrayMath.class);
+          sgemm = load("VectorSgemm", Sgemm.class, new Class<?>[0]);
+          math = load("VectorArrayMath", ArrayMath.class, new Class<?>[0]);
         } catch (ReflectiveOperationException | LinkageError e) {
           sgemm = null;
           problem = "the Vector API failed to load (" + describe(e) + ")";

