@@ -18,6 +18,10 @@ class Ops {
     @Shape("100") Tensor linspace = Tensor.linspace(-1f, 1f, 100);
     @Shape("") Tensor scalar = Tensor.scalar(2f);
     @Shape("2 2") Tensor of = Tensor.of(new float[] {1, 2, 3, 4}, 2, 2);
+    @Shape("") Tensor index = Tensor.ofInts(new int[] {7});
+    @Shape("3") Tensor labels = Tensor.ofInts(new int[] {1, 2, 3}, 3);
+    // :: error: (shape.assignment)
+    @Shape("1") Tensor notScalar = Tensor.ofInts(new int[] {7});
     @Shape("5 5") Tensor mask = Tensor.tril(5);
     @Shape("3 4") Tensor like = Tensor.zerosLike(zeros);
     @Shape("3 4") Tensor fromArray = Tensor.zeros(new int[] {3, 4});

@@ -95,7 +95,7 @@ final class OpShapeRules {
     }
     switch (descriptor) {
       case "of(ON)":
-      case "ofInts(ON)":
+      case "ofInts(NN)":
       case "ofBools(ON)":
       case "full(ON)":
         return sizes(a.get(1));
