@@ -59,15 +59,6 @@ final class SymbolicShape {
     return new SymbolicShape(merged);
   }
 
-  /** A shape of fixed sizes, as {@code new int[]{3, 4}} describes. */
-  static SymbolicShape ofSizes(long... sizes) {
-    List<Axis> axes = new ArrayList<>();
-    for (long size : sizes) {
-      axes.add(Axis.Size.of(size));
-    }
-    return new SymbolicShape(axes);
-  }
-
   List<Axis> axes() {
     return axes;
   }
@@ -88,19 +79,6 @@ final class SymbolicShape {
   /** Index of the run of axes in {@link #axes()}, or -1. */
   int restIndex() {
     return restIndex;
-  }
-
-  /** The rank, when there is no run of axes; check {@link #hasRest()} first. */
-  int rank() {
-    if (hasRest()) {
-      throw new IllegalStateException("the rank of " + this + " is not known");
-    }
-    return axes.size();
-  }
-
-  /** The fewest axes a tensor of this shape has. */
-  int minRank() {
-    return hasRest() ? axes.size() - 1 : axes.size();
   }
 
   /** Whether nothing at all is known: {@code ...}. */
