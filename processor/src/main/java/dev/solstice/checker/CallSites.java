@@ -17,6 +17,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
@@ -264,7 +265,8 @@ final class CallSites {
     if (runtime != null) {
       return new Callee(runtime, null, List.of(), name);
     }
-    if (ElementUtils.isElementFromSourceCode(method) && !writesShapes(method)) {
+    boolean noSpecs = ElementUtils.isElementFromSourceCode(method) ? !writesShapes(method) : isInJdk(owner);
+    if (noSpecs) {
       return new Callee(null, null, List.of(), name);
     }
     AnnotatedExecutableType type = factory.getAnnotatedType(method);
@@ -311,6 +313,16 @@ final class CallSites {
       }
     }
     return type instanceof ArrayType array && hasShape(array.getComponentType());
+  }
+
+  /** Whether {@code type} belongs to the JDK, which cannot mention {@code @Shape}. */
+  private boolean isInJdk(Element type) {
+    ModuleElement module = factory.getElementUtils().getModuleOf(type);
+    if (module == null || module.isUnnamed()) {
+      return false;
+    }
+    String name = module.getQualifiedName().toString();
+    return name.startsWith("java.") || name.startsWith("jdk.");
   }
 
   /** The specs on the instance fields of {@code type}: the dims each instance binds. */
