@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -112,7 +113,7 @@ public final class CharLmCommand implements Callable<Integer> {
     Key[] keys = Key.of(training.seed()).split(3);
     CharTransformer model = CharTransformer.init(vocabulary.size(), context, size, heads, layers, keys[0]);
     TextWindows windows = new TextWindows(tokens, context, batchSize, keys[1]);
-    out.printf("charlm: %d characters, %d distinct; %d parameters%n", tokens.length, vocabulary.size(),
+    out.printf(Locale.ROOT, "charlm: %d characters, %d distinct; %d parameters%n", tokens.length, vocabulary.size(),
         parameterCount(model));
 
     Map<String, String> hyperparameters = new LinkedHashMap<>();
@@ -140,7 +141,7 @@ public final class CharLmCommand implements Callable<Integer> {
         return m -> loss(m, batch);
       }, "steps " + (first + 1) + "-" + last);
       double seconds = (System.nanoTime() - start) / 1e9;
-      out.printf("step %d/%d | train loss %.4f | %.1f steps/s%n", last, steps, run.meanLoss(first, last),
+      out.printf(Locale.ROOT, "step %d/%d | train loss %.4f | %.1f steps/s%n", last, steps, run.meanLoss(first, last),
           (last - first) / seconds);
     }
     run.finish(NAME, Map.of(), out);

@@ -6,6 +6,7 @@ import dev.solstice.runtime.io.LabeledData;
 import dev.solstice.runtime.random.Key;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,12 +63,12 @@ public final class DigitsCommand implements Callable<Integer> {
     LabeledData all = DigitsData.load();
     Key[] keys = Key.of(training.seed()).split(2);
     LabeledData[] split = DigitsData.split(all, (int) Math.round(testFraction * all.size()), keys[0]);
-    out.printf("digits: %d training and %d test images of %d pixels%n", split[0].size(), split[1].size(),
+    out.printf(Locale.ROOT, "digits: %d training and %d test images of %d pixels%n", split[0].size(), split[1].size(),
         all.features().dim(1));
     MlpClassifier.Settings settings =
         new MlpClassifier.Settings(width, depth, learningRate, batchSize, epochs, maxSteps);
     MlpClassifier.Result result = MlpClassifier.train(NAME, split[0], split[1], settings, keys[1], training, out);
-    out.printf("test accuracy: %.4f%n", result.testAccuracy());
+    out.printf(Locale.ROOT, "test accuracy: %.4f%n", result.testAccuracy());
     return result;
   }
 }

@@ -7,6 +7,7 @@ import dev.solstice.runtime.random.Key;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,13 +71,13 @@ public final class FashionCommand implements Callable<Integer> {
   public MlpClassifier.Result run(PrintStream out) throws IOException {
     LabeledData train = FashionData.train(data, trainExamples);
     LabeledData test = FashionData.test(data, testExamples);
-    out.printf("fashion: %d training and %d test images of %d pixels%n", train.size(), test.size(),
+    out.printf(Locale.ROOT, "fashion: %d training and %d test images of %d pixels%n", train.size(), test.size(),
         train.features().dim(1));
     MlpClassifier.Settings settings =
         new MlpClassifier.Settings(width, depth, learningRate, batchSize, epochs, maxSteps);
     MlpClassifier.Result result =
         MlpClassifier.train(NAME, train, test, settings, Key.of(training.seed()), training, out);
-    out.printf("test accuracy: %.4f%n", result.testAccuracy());
+    out.printf(Locale.ROOT, "test accuracy: %.4f%n", result.testAccuracy());
     return result;
   }
 }

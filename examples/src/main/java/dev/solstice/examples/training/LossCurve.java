@@ -9,6 +9,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Draws the training loss of every step, and its moving average, as a PNG. */
@@ -40,6 +41,8 @@ public final class LossCurve {
         .xAxisTitle("step")
         .yAxisTitle("training loss")
         .build();
+    chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
+    chart.getStyler().setXAxisMin(0.0);
     chart.addSeries("loss", steps, values).setMarker(SeriesMarkers.NONE);
     if (window > 1) {
       chart.addSeries("mean of " + window + " steps", steps, movingAverage(values, window))

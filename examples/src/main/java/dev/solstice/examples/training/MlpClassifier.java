@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -118,7 +119,7 @@ public final class MlpClassifier {
       }, "epoch " + (epoch + 1) + "/" + settings.epochs());
       double seconds = (System.nanoTime() - start) / 1e9;
       epochSeconds.add(seconds);
-      out.printf("epoch %d/%d | train loss %.4f | %.2f s (%.1f steps/s)%n", epoch + 1, settings.epochs(),
+      out.printf(Locale.ROOT, "epoch %d/%d | train loss %.4f | %.2f s (%.1f steps/s)%n", epoch + 1, settings.epochs(),
           run.meanLoss(first, last), seconds, (last - first) / seconds);
     }
     run.finish(command, Map.of("epoch", Integer.toString(run.step() / stepsPerEpoch)), out);

@@ -36,7 +36,7 @@ public final class Progress implements AutoCloseable {
   /** One step done, whose loss was {@code loss}. */
   public void step(float loss) {
     if (bar != null) {
-      bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f", loss));
+      bar.setExtraMessage(String.format(Locale.ROOT, ", loss %.4f", loss)); // printed right after the speed
       bar.step();
     }
   }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -65,7 +66,7 @@ public final class TrainingRun<M, G extends Pytree<G>> {
       return new TrainingRun<>(type, fixed, options, fresh, List.of());
     }
     TrainingCheckpoint<M> saved = TrainingCheckpoint.read(resume, type.tree(), fresh, fixed);
-    out.printf("resumed %s at step %d%n", resume, saved.state().step());
+    out.printf(Locale.ROOT, "resumed %s at step %d%n", resume, saved.state().step());
     return new TrainingRun<>(type, fixed, options, saved.state(), saved.losses());
   }
 
@@ -128,12 +129,12 @@ public final class TrainingRun<M, G extends Pytree<G>> {
       Map<String, String> all = new LinkedHashMap<>(hyperparameters);
       all.putAll(metadata);
       new TrainingCheckpoint<>(state, losses).save(save, type.tree(), all);
-      out.printf("saved checkpoint: %s (step %d)%n", save, step());
+      out.printf(Locale.ROOT, "saved checkpoint: %s (step %d)%n", save, step());
     }
     Path plot = options.plot(command);
     if (plot != null && !losses.isEmpty()) {
       LossCurve.write(plot, command + ": training loss", losses);
-      out.printf("loss curve: %s%n", plot);
+      out.printf(Locale.ROOT, "loss curve: %s%n", plot);
     }
   }
 }
