@@ -2,7 +2,7 @@ package dev.solstice.runtime.nn;
 
 import dev.solstice.annotations.Model;
 import dev.solstice.annotations.Shape;
-/*IMPORTVMAP*/
+import dev.solstice.annotations.Vmap;
 import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.random.Key;
 import dev.solstice.runtime.tree.TreeDef;
@@ -55,7 +55,7 @@ public record Dropout(float p, boolean inference) implements Layer {
    *
    * @param key the randomness; may be null in inference mode only
    */
-  /*VMAP1*/
+  @Vmap
   public @Shape("*shape") Tensor forward(@Shape("*shape") Tensor x, @Nullable Key key) {
     return forward(x, key, inference);
   }
@@ -68,7 +68,7 @@ public record Dropout(float p, boolean inference) implements Layer {
    * @param key the randomness; may be null when nothing is dropped
    * @throws IllegalArgumentException if elements are to be dropped but {@code key} is null
    */
-  /*VMAP2*/
+  @Vmap(inAxes = {0, 0, Vmap.NONE})
   public @Shape("*shape") Tensor forward(@Shape("*shape") Tensor x, @Nullable Key key, boolean inference) {
     if (inference || p == 0) {
       return x;
@@ -80,7 +80,9 @@ public record Dropout(float p, boolean inference) implements Layer {
     }
     float q = 1 - p;
     Tensor keep = key.bernoulli(q, x.shape());
-    return Tensor.where(keep, x.div(q), Tensor.scalar(0));
+    // x / q as XLA computes it (times the float32 reciprocal of the constant), so the kept values
+    // are bit-for-bit those of jax.
+    return Tensor.where(keep, x.mul(1 / q), Tensor.scalar(0));
   }
 
   /** {@link #forward(Tensor, Key)}. */

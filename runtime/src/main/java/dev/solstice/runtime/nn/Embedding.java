@@ -49,15 +49,18 @@ public record Embedding(@Shape("num_embeddings embedding_size") Tensor weight) i
    *
    * @param index a scalar int32 tensor
    * @throws ShapeMismatchException if {@code index} is not a scalar
+   * @throws IllegalArgumentException if it is not int32
    * @throws IndexOutOfBoundsException if it is not a row of the table
    */
   @Vmap
   public @Shape("embedding_size") Tensor forward(@Shape("") Tensor index) {
-    if (index.rank() != 0 || index.dtype() != DType.INT32) {
+    if (index.rank() != 0) {
       throw new ShapeMismatchException(
-          "Embedding.forward takes one int32 index, a scalar, but was given a " + index.dtype()
-              + " tensor of shape " + Arrays.toString(index.shape()) + "; to look up many indices use"
-              + " EmbeddingBatched.forward");
+          "Embedding.forward takes one index, a scalar, but was given shape " + Arrays.toString(index.shape())
+              + "; to look up many indices use EmbeddingBatched.forward");
+    }
+    if (index.dtype() != DType.INT32) {
+      throw new IllegalArgumentException("Embedding.forward takes an int32 index, not " + index.dtype());
     }
     return weight.take(index);
   }

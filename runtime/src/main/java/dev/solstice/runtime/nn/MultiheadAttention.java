@@ -135,6 +135,7 @@ public record MultiheadAttention(
    * @param dropoutKey the dropout's randomness; may be null when the dropout is in inference mode
    *     or has probability 0
    */
+  @Vmap(inAxes = {0, 0, 0, Vmap.NONE, 0})
   public @Shape("q_seq o_size") Tensor forward(
       @Shape("q_seq q_size") Tensor query,
       @Shape("kv_seq k_size") Tensor key,
@@ -165,7 +166,7 @@ public record MultiheadAttention(
     return LinearBatched.forward(projection, x).reshape(x.dim(0), numHeads, -1).swapaxes(0, 1);
   }
 
-  /** The attention {@code weights [heads, q_seq, kv_seq]} after dropout, head {@code h} with key {@code h}. */
+  /** The attention {@code weights [heads, q_seq, kv_seq]} after dropout, head {@code h} with key {@code h}, as Equinox vmaps it. */
   private Tensor dropHeads(Tensor weights, @Nullable Key dropoutKey) {
     if (dropout.inference() || dropout.p() == 0) {
       return weights;
@@ -175,12 +176,7 @@ public record MultiheadAttention(
           "MultiheadAttention needs a dropout key: its dropout has p=" + dropout.p() + " and is not in"
               + " inference mode; pass a Key, or use withInference(true)");
     }
-    Key[] keys = dropoutKey.split(numHeads);
-    Tensor[] heads = new Tensor[numHeads];
-    for (int h = 0; h < numHeads; h++) {
-      heads[h] = dropout.forward(weights.slice(0, h, h + 1).squeeze(0), keys[h]);
-    }
-    return Tensor.stack(0, heads);
+    return DropoutBatched.forward(dropout, weights, dropoutKey.splitArray(numHeads));
   }
 
   /** Equinox's rule: the mask is {@code [q_seq, kv_seq]} or {@code [num_heads, q_seq, kv_seq]}, and boolean. */

@@ -18,4 +18,14 @@ public final class SequentialBatched {
       return batch.out(model.forward(batch.in("xs", xs, 0), null), 0);
     }
   }
+
+  /**
+   * A batch {@code xs} through {@code model}, sample {@code i} with key {@code i} of the key array
+   * {@code keys} (for example {@code key.splitArray(batch)}).
+   */
+  public static Tensor forward(Sequential model, Tensor xs, Key keys) {
+    try (Batching batch = Batching.begin(xs.dim(0))) {
+      return batch.out(model.forward(batch.in("xs", xs, 0), batch.in("keys", keys, 0)), 0);
+    }
+  }
 }
