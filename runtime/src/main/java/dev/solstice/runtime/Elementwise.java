@@ -1,12 +1,13 @@
 package dev.solstice.runtime;
 
+import dev.solstice.runtime.kernel.Kernels;
 import java.util.Arrays;
 
 /**
  * Forward loops of the elementwise ops: unary math, broadcasting binary arithmetic, comparisons,
  * {@code where} and dtype conversion. Broadcasting is walked with a {@link Plan}, so each run of a
- * loop is contiguous or constant in every operand. The math of the hot paths sits in small private
- * loops so a vectorised kernel can replace each with one line.
+ * loop is contiguous or constant in every operand. Transcendental functions are the kernel's
+ * ({@link Kernels#math()}); the simple arithmetic loops stay here, each a few lines.
  */
 final class Elementwise {
   private Elementwise() {}
@@ -45,6 +46,12 @@ final class Elementwise {
     float[] out = new float[Shapes.size(shape)];
     if (Arrays.equals(sa, sb)) {
       run(op, x, 0, 1, y, 0, 1, out, 0, out.length);
+    } else if (Shapes.size(sb) == 1) {
+      run(op, x, 0, 1, y, 0, 0, out, 0, out.length);
+    } else if (Shapes.size(sa) == 1) {
+      run(op, x, 0, 0, y, 0, 1, out, 0, out.length);
+    } else if ((op == BinaryOp.ADD || op == BinaryOp.SUB) && Arrays.equals(sa, shape) && Shapes.isSuffix(sb, shape)) {
+      addRows(op == BinaryOp.ADD ? 1f : -1f, x, y, Shapes.size(sb), out);
     } else {
       Plan plan = Plan.of(shape, sa, sb);
       int n = plan.inner;
@@ -55,6 +62,20 @@ final class Elementwise {
     }
     Node node = a.node == null && b.node == null ? null : Gradients.binary(op, a, b);
     return Tensor.floats(out, shape, batchAxes, node);
+  }
+
+  /**
+   * {@code out = a + sign * b} where {@code b} repeats with {@code period} along flat {@code a}
+   * (adding a bias row to a batch). Done as a copy and the kernel's axpy over long runs of a tiled
+   * {@code b}: the JIT would not vectorise the short, differently offset rows, and {@code a + 1 * b}
+   * rounds exactly as {@code a + b}.
+   */
+  private static void addRows(float sign, float[] a, float[] b, int period, float[] out) {
+    System.arraycopy(a, 0, out, 0, out.length);
+    float[] tile = Shapes.tile(b, period);
+    for (int at = 0; at < out.length; at += tile.length) {
+      Kernels.math().axpy(Math.min(tile.length, out.length - at), sign, tile, 0, out, at);
+    }
   }
 
   /** One run of a binary op; strides {@code as} and {@code bs} are 0 (constant) or 1 (contiguous). */
@@ -282,15 +303,15 @@ final class Elementwise {
   }
 
   private static void exp(float[] x, float[] y) {
-    for (int i = 0; i < x.length; i++) y[i] = (float) Math.exp(x[i]);
+    Kernels.math().exp(x, 0, y, 0, x.length);
   }
 
   private static void log(float[] x, float[] y) {
-    for (int i = 0; i < x.length; i++) y[i] = (float) Math.log(x[i]);
+    Kernels.math().log(x, 0, y, 0, x.length);
   }
 
   private static void tanh(float[] x, float[] y) {
-    for (int i = 0; i < x.length; i++) y[i] = (float) Math.tanh(x[i]);
+    Kernels.math().tanh(x, 0, y, 0, x.length);
   }
 
   private static void relu(float[] x, float[] y) {
@@ -298,27 +319,11 @@ final class Elementwise {
   }
 
   private static void sigmoid(float[] x, float[] y) {
-    for (int i = 0; i < x.length; i++) y[i] = sigmoid(x[i]);
-  }
-
-  /** The logistic function, never computing {@code exp} of a large positive number. */
-  static float sigmoid(float x) {
-    if (x >= 0) {
-      return (float) (1 / (1 + Math.exp(-x)));
-    }
-    double e = Math.exp(x);
-    return (float) (e / (1 + e));
+    Kernels.math().sigmoid(x, 0, y, 0, x.length);
   }
 
   private static void gelu(float[] x, float[] y) {
-    for (int i = 0; i < x.length; i++) y[i] = gelu(x[i]);
-  }
-
-  static final double GELU_C = Math.sqrt(2 / Math.PI);
-
-  static float gelu(float x) {
-    double t = Math.tanh(GELU_C * (x + 0.044715 * x * x * x));
-    return (float) (0.5 * x * (1 + t));
+    Kernels.math().gelu(x, 0, y, 0, x.length);
   }
 
   private static void abs(float[] x, float[] y) {

@@ -22,7 +22,9 @@ import java.util.function.Function;
 public final class GradCheck {
   /** The default relative step: each element moves by {@code STEP * max(1, |x|)}. */
   public static final double STEP = 1e-3;
+  /** The default relative tolerance. */
   public static final double RTOL = 1e-2;
+  /** The default absolute tolerance, scaled by {@code max(1, |f(x)|)}. */
   public static final double ATOL = 1e-3;
 
   private GradCheck() {}

@@ -1,5 +1,7 @@
 package dev.solstice.runtime;
 
+import dev.solstice.runtime.kernel.FloatMath;
+
 /**
  * Every backward rule of the runtime, in one place (micrograd's {@code _backward} closures,
  * tinygrad's table of gradient functions). Each method is called by an op's forward code only when
@@ -39,10 +41,12 @@ final class Gradients {
     return d;
   }
 
+  private static final double GELU_C = Math.sqrt(2 / Math.PI);
+
   private static float geluSlope(float x) {
-    double inner = Elementwise.GELU_C * (x + 0.044715 * x * x * x);
-    double t = Math.tanh(inner);
-    double dInner = Elementwise.GELU_C * (1 + 3 * 0.044715 * x * x);
+    double inner = GELU_C * (x + 0.044715 * x * x * x);
+    double t = FloatMath.tanh((float) inner);
+    double dInner = GELU_C * (1 + 3 * 0.044715 * x * x);
     return (float) (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * dInner);
   }
 

@@ -1,5 +1,6 @@
 package dev.solstice.runtime;
 
+import dev.solstice.runtime.kernel.Kernels;
 import dev.solstice.shape.ShapeMismatchException;
 import java.util.Arrays;
 
@@ -10,7 +11,7 @@ import java.util.Arrays;
  * axes first, then numpy's leading axes). When one operand is shared by the whole stack the stack
  * is folded into a single large product: a batched vector times a weight matrix becomes one
  * {@code (B, in) x (in, out)} product, and the gradient of a shared weight becomes one product over
- * the batch instead of a sum of outer products. Only {@link #gemm} touches elements.
+ * the batch instead of a sum of outer products. Only the kernel's sgemm touches elements.
  */
 final class Matmul {
   private Matmul() {}
@@ -104,86 +105,48 @@ final class Matmul {
     boolean full = Arrays.equals(iteration, zPrefix);
     if (full && y.shared() && (!x.transposed() || m == 1)) {
       // One product: the stacked rows of every X[p] times the shared Y.
-      gemm(false, y.transposed(), count * m, n, k, x.data(), 0, k, y.data(), 0, y.ld(), z, 0, n);
+      gemm(false, y.transposed(), count * m, n, k, 1f, x.data(), 0, k, y.data(), 0, y.ld(), 0f, z, 0, n);
     } else if (full && x.shared() && n == 1) {
-      // Z[p] = X Y[p] for vectors Y[p]: all Z^T rows at once as Y^T X^T.
-      gemm(false, !x.transposed(), count, m, k, y.data(), 0, k, x.data(), 0, x.ld(), z, 0, m);
+      // Z[p] = X Y[p] for vectors Y[p]: all Z^T rows at once as Y^T X^T. For a tiny k the
+      // shared X is laid out as X^T here: kernels handle a transposed operand poorly when k is
+      // too short to amortise it.
+      if (!x.transposed() && k < 16) {
+        gemm(false, false, count, m, k, 1f, y.data(), 0, k, transpose(x.data(), m, k), 0, m, 0f, z, 0, m);
+      } else {
+        gemm(false, !x.transposed(), count, m, k, 1f, y.data(), 0, k, x.data(), 0, x.ld(), 0f, z, 0, m);
+      }
     } else if (Shapes.size(zPrefix) == 1 && count > 1
         && Arrays.equals(x.prefix(), iteration) && Arrays.equals(y.prefix(), iteration)
         && (x.transposed() || m == 1 || k == 1) && (!y.transposed() || n == 1 || k == 1)) {
       // Sum over p of X[p] Y[p] = [X_0 .. X_P] times [Y_0; ..; Y_P]: one product with K = P k.
       boolean transposeX = m != 1;
-      gemm(transposeX, false, m, n, count * k, x.data(), 0, transposeX ? m : count * k, y.data(), 0, n, z, 0, n);
+      gemm(transposeX, false, m, n, count * k, 1f, x.data(), 0, transposeX ? m : count * k, y.data(), 0, n, 0f, z, 0, n);
     } else {
       int[] xOffsets = Shapes.blockOffsets(iteration, x.prefix(), x.stored());
       int[] yOffsets = Shapes.blockOffsets(iteration, y.prefix(), y.stored());
       int[] zOffsets = Shapes.blockOffsets(iteration, zPrefix, m * n);
       for (int p = 0; p < count; p++) {
-        gemm(x.transposed(), y.transposed(), m, n, k, x.data(), xOffsets[p], x.ld(), y.data(), yOffsets[p], y.ld(), z, zOffsets[p], n);
+        // z starts as zeros; where positions share a z block (a reduced prefix) products add up.
+        float beta = full ? 0f : 1f;
+        gemm(x.transposed(), y.transposed(), m, n, k, 1f, x.data(), xOffsets[p], x.ld(), y.data(), yOffsets[p], y.ld(), beta, z, zOffsets[p], n);
       }
     }
   }
 
-  /**
-   * {@code C += op(A) op(B)} for row-major {@code op(A)} of {@code M x K} and {@code op(B)} of
-   * {@code K x N}, BLAS style (leading dimensions, transpose flags). The seam for a fast kernel.
-   */
-  static void gemm(boolean transA, boolean transB, int M, int N, int K,
-      float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc) {
-    if (M == 0 || N == 0 || K == 0) {
-      return;
-    }
-    if (transB) {
-      float[] bt = new float[K * N];
-      for (int j = 0; j < N; j++) {
-        for (int p = 0; p < K; p++) {
-          bt[p * N + j] = b[bo + j * ldb + p];
-        }
-      }
-      b = bt;
-      bo = 0;
-      ldb = N;
-    }
-    if (transA) {
-      // A is stored K x M: walk it row by row, adding a(p, i) * B(p, :) into C(i, :).
-      for (int p = 0; p < K; p++) {
-        int ar = ao + p * lda;
-        int br = bo + p * ldb;
-        if (N == 1) {
-          float bp = b[br];
-          for (int i = 0; i < M; i++) {
-            c[co + i * ldc] += a[ar + i] * bp;
-          }
-        } else {
-          for (int i = 0; i < M; i++) {
-            float aip = a[ar + i];
-            int cr = co + i * ldc;
-            for (int j = 0; j < N; j++) {
-              c[cr + j] += aip * b[br + j];
-            }
-          }
-        }
-      }
-      return;
-    }
-    for (int i = 0; i < M; i++) {
-      int ar = ao + i * lda;
-      int cr = co + i * ldc;
-      if (N == 1) {
-        double s = 0;
-        for (int p = 0; p < K; p++) {
-          s += a[ar + p] * b[bo + p * ldb];
-        }
-        c[cr] += (float) s;
-        continue;
-      }
-      for (int p = 0; p < K; p++) {
-        float aip = a[ar + p];
-        int br = bo + p * ldb;
-        for (int j = 0; j < N; j++) {
-          c[cr + j] += aip * b[br + j];
-        }
+  /** The {@code cols x rows} transpose of the row-major {@code rows x cols} matrix {@code a}. */
+  private static float[] transpose(float[] a, int rows, int cols) {
+    float[] t = new float[rows * cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        t[j * rows + i] = a[i * cols + j];
       }
     }
+    return t;
+  }
+
+  /** {@code C = alpha op(A) op(B) + beta C}, row major, as {@code cblas_sgemm}: the kernel's matrix multiply. */
+  private static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int ao, int lda, float[] b, int bo, int ldb, float beta, float[] c, int co, int ldc) {
+    Kernels.sgemm().sgemm(transA, transB, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc);
   }
 }

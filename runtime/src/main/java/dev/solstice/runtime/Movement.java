@@ -388,7 +388,7 @@ final class Movement {
   // ---- take
 
   /** The layout shared by a take and its gradient: batch offsets and block sizes. */
-  record Gather(int[] xOffsets, int[] iOffsets, int outer, int dim, int inner, int count, int[] shape, int batchAxes) {}
+  record Gather(int axis, int[] xOffsets, int[] iOffsets, int outer, int dim, int inner, int count, int[] shape, int batchAxes) {}
 
   static Gather gather(Tensor x, Tensor indices, int axis) {
     int a = Shapes.axis("take", axis, x.rank());
@@ -405,7 +405,7 @@ final class Movement {
     int[] iOffsets = Shapes.blockOffsets(batch, Arrays.copyOf(is, nb), count);
     int[] shape = Shapes.concat(Shapes.concat(batch, Arrays.copyOf(logical, a)),
         Shapes.concat(indices.shape(), Shapes.drop(logical, a + 1)));
-    return new Gather(xOffsets, iOffsets, outer, dim, inner, count, shape, nb);
+    return new Gather(axis, xOffsets, iOffsets, outer, dim, inner, count, shape, nb);
   }
 
   static Tensor take(Tensor x, Tensor indices, int axis) {
@@ -421,7 +421,7 @@ final class Movement {
     for (int b = 0; b < g.xOffsets().length; b++) {
       for (int o = 0; o < g.outer(); o++) {
         for (int j = 0; j < g.count(); j++) {
-          int from = g.xOffsets()[b] + (o * g.dim() + index(idx[g.iOffsets()[b] + j], g.dim(), axis)) * n;
+          int from = g.xOffsets()[b] + (o * g.dim() + index(idx[g.iOffsets()[b] + j], g.dim(), g.axis())) * n;
           if (out != null) {
             System.arraycopy(x.data, from, out, at, n);
           } else {
@@ -454,7 +454,7 @@ final class Movement {
     for (int b = 0; b < g.xOffsets().length; b++) {
       for (int o = 0; o < g.outer(); o++) {
         for (int j = 0; j < g.count(); j++) {
-          int to = g.xOffsets()[b] + (o * g.dim() + index(indices.ints[g.iOffsets()[b] + j], g.dim(), 0)) * n;
+          int to = g.xOffsets()[b] + (o * g.dim() + index(indices.ints[g.iOffsets()[b] + j], g.dim(), g.axis())) * n;
           for (int i = 0; i < n; i++) {
             out[to + i] += grad[at + i];
           }

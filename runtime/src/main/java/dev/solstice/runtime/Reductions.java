@@ -1,5 +1,7 @@
 package dev.solstice.runtime;
 
+import dev.solstice.runtime.kernel.Kernels;
+
 /**
  * Forward loops of the reductions: sum, mean, max, min over any set of axes, and argmax. A
  * reduction walks its input once with a {@link Plan} in which the output (keepdims shape) has
@@ -101,7 +103,11 @@ final class Reductions {
    * axis): numpy's {@code sum(axis=..., keepdims=True)}, and how broadcast gradients are undone.
    */
   static float[] sumTo(float[] data, int[] full, int[] keep) {
-    float[] out = new float[Shapes.size(keep)];
+    int period = Shapes.size(keep);
+    if (period > 1 && Shapes.isSuffix(keep, full)) {
+      return sumRows(data, period);
+    }
+    float[] out = new float[period];
     Plan plan = Plan.of(full, full, keep);
     int n = plan.inner;
     for (int block = 0; block < plan.blocks; block++) {
@@ -110,29 +116,38 @@ final class Reductions {
       if (plan.innerStride[1] == 0) {
         out[oi] += sumRun(data, xi, n);
       } else {
-        for (int i = 0; i < n; i++) {
-          out[oi + i] += data[xi + i];
-        }
+        addRun(data, xi, out, oi, n);
       }
       plan.next();
     }
     return out;
   }
 
-  /** The sum of {@code n} contiguous floats, in four independent double accumulators. */
+  /**
+   * Sums flat {@code data} down to its first {@code period} elements, element {@code i} going to
+   * {@code i % period} (a batch of rows down to one row), over long runs the kernel vectorises:
+   * the rows are first added into a tile of several rows, which is then folded.
+   */
+  private static float[] sumRows(float[] data, int period) {
+    float[] tile = new float[Shapes.tileLength(period)];
+    for (int at = 0; at < data.length; at += tile.length) {
+      addRun(data, at, tile, 0, Math.min(tile.length, data.length - at));
+    }
+    float[] out = new float[period];
+    for (int at = 0; at < tile.length; at += period) {
+      addRun(tile, at, out, 0, period);
+    }
+    return out;
+  }
+
+  /** {@code out[oi..oi+n) += x[xi..xi+n)}. */
+  private static void addRun(float[] x, int xi, float[] out, int oi, int n) {
+    Kernels.math().axpy(n, 1f, x, xi, out, oi);
+  }
+
+  /** The sum of {@code n} contiguous floats. */
   private static float sumRun(float[] x, int from, int n) {
-    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    int i = 0;
-    for (; i + 3 < n; i += 4) {
-      s0 += x[from + i];
-      s1 += x[from + i + 1];
-      s2 += x[from + i + 2];
-      s3 += x[from + i + 3];
-    }
-    for (; i < n; i++) {
-      s0 += x[from + i];
-    }
-    return (float) (s0 + s1 + s2 + s3);
+    return Kernels.math().sum(x, from, n);
   }
 
   /** Which physical axes {@code axes} (logical; null = all logical axes) names; repeats are an error. */

@@ -94,6 +94,38 @@ final class Shapes {
     return out;
   }
 
+  /**
+   * Whether {@code shape} (as long as {@code full}) is 1 on some leading axes and equal to {@code
+   * full} on all others: then, flattened, element {@code i} of {@code full} meets element {@code i
+   * % size(shape)} of {@code shape} (a bias row against a batch of rows).
+   */
+  static boolean isSuffix(int[] shape, int[] full) {
+    int i = 0;
+    while (i < shape.length && shape[i] == 1) {
+      i++;
+    }
+    for (; i < shape.length; i++) {
+      if (shape[i] != full[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A whole number of periods, about 1024 elements (or one period, if longer): a run long enough to vectorise. */
+  static int tileLength(int period) {
+    return Math.max(1, 1024 / period) * period;
+  }
+
+  /** {@code period} elements of {@code data} repeated to {@link #tileLength}. */
+  static float[] tile(float[] data, int period) {
+    float[] tile = new float[tileLength(period)];
+    for (int at = 0; at < tile.length; at += period) {
+      System.arraycopy(data, 0, tile, at, period);
+    }
+    return tile;
+  }
+
   /** Row-major strides of {@code shape}, with stride 0 where {@code shape} is 1 but {@code full} is not. */
   static int[] broadcastStrides(int[] shape, int[] full) {
     int[] strides = new int[shape.length];

@@ -298,34 +298,42 @@ public final class Tensor {
 
   // ---------------------------------------------------------------- elementwise
 
+  /** Elementwise sum, broadcasting. */
   public Tensor add(Tensor other) {
     return Elementwise.binary(BinaryOp.ADD, this, other);
   }
 
+  /** Adds {@code other} to every element. */
   public Tensor add(float other) {
     return add(scalar(other));
   }
 
+  /** Elementwise difference, broadcasting. */
   public Tensor sub(Tensor other) {
     return Elementwise.binary(BinaryOp.SUB, this, other);
   }
 
+  /** Subtracts {@code other} from every element. */
   public Tensor sub(float other) {
     return sub(scalar(other));
   }
 
+  /** Elementwise product, broadcasting. */
   public Tensor mul(Tensor other) {
     return Elementwise.binary(BinaryOp.MUL, this, other);
   }
 
+  /** Multiplies every element by {@code other}. */
   public Tensor mul(float other) {
     return mul(scalar(other));
   }
 
+  /** Elementwise quotient, broadcasting (always float32). */
   public Tensor div(Tensor other) {
     return Elementwise.binary(BinaryOp.DIV, this, other);
   }
 
+  /** Divides every element by {@code other}. */
   public Tensor div(float other) {
     return div(scalar(other));
   }
@@ -335,6 +343,7 @@ public final class Tensor {
     return Elementwise.binary(BinaryOp.POW, this, exponent);
   }
 
+  /** Every element raised to {@code exponent}. */
   public Tensor pow(float exponent) {
     return pow(scalar(exponent));
   }
@@ -344,6 +353,7 @@ public final class Tensor {
     return Elementwise.binary(BinaryOp.MAXIMUM, this, other);
   }
 
+  /** The larger of each element and {@code other}. */
   public Tensor maximum(float other) {
     return maximum(scalar(other));
   }
@@ -353,18 +363,22 @@ public final class Tensor {
     return Elementwise.binary(BinaryOp.MINIMUM, this, other);
   }
 
+  /** The smaller of each element and {@code other}. */
   public Tensor minimum(float other) {
     return minimum(scalar(other));
   }
 
+  /** {@code -x}. */
   public Tensor neg() {
     return Elementwise.unary(UnaryOp.NEG, this);
   }
 
+  /** {@code x * x}. */
   public Tensor square() {
     return Elementwise.unary(UnaryOp.SQUARE, this);
   }
 
+  /** The square root. */
   public Tensor sqrt() {
     return Elementwise.unary(UnaryOp.SQRT, this);
   }
@@ -374,6 +388,7 @@ public final class Tensor {
     return Elementwise.unary(UnaryOp.RSQRT, this);
   }
 
+  /** {@code e^x}. */
   public Tensor exp() {
     return Elementwise.unary(UnaryOp.EXP, this);
   }
@@ -383,6 +398,7 @@ public final class Tensor {
     return Elementwise.unary(UnaryOp.LOG, this);
   }
 
+  /** The hyperbolic tangent. */
   public Tensor tanh() {
     return Elementwise.unary(UnaryOp.TANH, this);
   }
@@ -392,6 +408,7 @@ public final class Tensor {
     return Elementwise.unary(UnaryOp.RELU, this);
   }
 
+  /** The logistic function {@code 1 / (1 + e^-x)}, computed without overflow. */
   public Tensor sigmoid() {
     return Elementwise.unary(UnaryOp.SIGMOID, this);
   }
@@ -401,6 +418,7 @@ public final class Tensor {
     return Elementwise.unary(UnaryOp.GELU, this);
   }
 
+  /** The absolute value; the gradient at 0 is 0. */
   public Tensor abs() {
     return Elementwise.unary(UnaryOp.ABS, this);
   }
@@ -415,46 +433,57 @@ public final class Tensor {
     return Elementwise.compare(CompareOp.GT, this, other);
   }
 
+  /** Elementwise {@code this > other} as a bool tensor. */
   public Tensor gt(float other) {
     return gt(scalar(other));
   }
 
+  /** Elementwise {@code this >= other} as a bool tensor, broadcasting. */
   public Tensor ge(Tensor other) {
     return Elementwise.compare(CompareOp.GE, this, other);
   }
 
+  /** Elementwise {@code this >= other} as a bool tensor. */
   public Tensor ge(float other) {
     return ge(scalar(other));
   }
 
+  /** Elementwise {@code this < other} as a bool tensor, broadcasting. */
   public Tensor lt(Tensor other) {
     return Elementwise.compare(CompareOp.LT, this, other);
   }
 
+  /** Elementwise {@code this < other} as a bool tensor. */
   public Tensor lt(float other) {
     return lt(scalar(other));
   }
 
+  /** Elementwise {@code this <= other} as a bool tensor, broadcasting. */
   public Tensor le(Tensor other) {
     return Elementwise.compare(CompareOp.LE, this, other);
   }
 
+  /** Elementwise {@code this <= other} as a bool tensor. */
   public Tensor le(float other) {
     return le(scalar(other));
   }
 
+  /** Elementwise {@code this == other} as a bool tensor, broadcasting. */
   public Tensor eq(Tensor other) {
     return Elementwise.compare(CompareOp.EQ, this, other);
   }
 
+  /** Elementwise {@code this == other} as a bool tensor. */
   public Tensor eq(float other) {
     return eq(scalar(other));
   }
 
+  /** Elementwise {@code this != other} as a bool tensor, broadcasting. */
   public Tensor ne(Tensor other) {
     return Elementwise.compare(CompareOp.NE, this, other);
   }
 
+  /** Elementwise {@code this != other} as a bool tensor. */
   public Tensor ne(float other) {
     return ne(scalar(other));
   }
@@ -471,30 +500,37 @@ public final class Tensor {
     return Reductions.sum(this, null, false);
   }
 
+  /** The sum along {@code axis}, which is removed. */
   public Tensor sum(int axis) {
     return Reductions.sum(this, new int[] {axis}, false);
   }
 
+  /** The sum along {@code axis}, kept with size 1 if {@code keepdims}. */
   public Tensor sum(int axis, boolean keepdims) {
     return Reductions.sum(this, new int[] {axis}, keepdims);
   }
 
+  /** The sum along every axis in {@code axes}. */
   public Tensor sum(int[] axes, boolean keepdims) {
     return Reductions.sum(this, axes, keepdims);
   }
 
+  /** The mean of all elements (of each sample, inside {@link Batching}). */
   public Tensor mean() {
     return Reductions.mean(this, null, false);
   }
 
+  /** The mean along {@code axis}, which is removed. */
   public Tensor mean(int axis) {
     return Reductions.mean(this, new int[] {axis}, false);
   }
 
+  /** The mean along {@code axis}, kept with size 1 if {@code keepdims}. */
   public Tensor mean(int axis, boolean keepdims) {
     return Reductions.mean(this, new int[] {axis}, keepdims);
   }
 
+  /** The mean along every axis in {@code axes}. */
   public Tensor mean(int[] axes, boolean keepdims) {
     return Reductions.mean(this, axes, keepdims);
   }
@@ -504,30 +540,37 @@ public final class Tensor {
     return Reductions.extremum(this, null, false, true);
   }
 
+  /** The maximum along {@code axis}, which is removed. */
   public Tensor max(int axis) {
     return Reductions.extremum(this, new int[] {axis}, false, true);
   }
 
+  /** The maximum along {@code axis}, kept with size 1 if {@code keepdims}. */
   public Tensor max(int axis, boolean keepdims) {
     return Reductions.extremum(this, new int[] {axis}, keepdims, true);
   }
 
+  /** The maximum along every axis in {@code axes}. */
   public Tensor max(int[] axes, boolean keepdims) {
     return Reductions.extremum(this, axes, keepdims, true);
   }
 
+  /** The smallest element; at ties the gradient is shared equally. */
   public Tensor min() {
     return Reductions.extremum(this, null, false, false);
   }
 
+  /** The minimum along {@code axis}, which is removed. */
   public Tensor min(int axis) {
     return Reductions.extremum(this, new int[] {axis}, false, false);
   }
 
+  /** The minimum along {@code axis}, kept with size 1 if {@code keepdims}. */
   public Tensor min(int axis, boolean keepdims) {
     return Reductions.extremum(this, new int[] {axis}, keepdims, false);
   }
 
+  /** The minimum along every axis in {@code axes}. */
   public Tensor min(int[] axes, boolean keepdims) {
     return Reductions.extremum(this, axes, keepdims, false);
   }
@@ -547,6 +590,7 @@ public final class Tensor {
     return Composites.logsumexp(this, axis, false);
   }
 
+  /** {@link #logsumexp(int)}, keeping {@code axis} with size 1 if {@code keepdims}. */
   public Tensor logsumexp(int axis, boolean keepdims) {
     return Composites.logsumexp(this, axis, keepdims);
   }
@@ -582,6 +626,7 @@ public final class Tensor {
     return Movement.transpose(this, perm);
   }
 
+  /** Axes {@code a} and {@code b} exchanged. */
   public Tensor swapaxes(int a, int b) {
     return Movement.swapaxes(this, a, b);
   }

@@ -67,6 +67,7 @@ final class OpCases {
       op("add", in -> in.get(0).add(in.get(1)), s(3, 4), s(3, 4)),
       op("add_row_broadcast", in -> in.get(0).add(in.get(1)), s(3, 4), s(4)),
       op("add_scalar_tensor", in -> in.get(0).add(in.get(1)), s(3, 4), s()),
+      op("sub_row_broadcast", in -> in.get(0).sub(in.get(1)), s(2, 3, 4), s(3, 4)),
       op("sub_outer_broadcast", in -> in.get(0).sub(in.get(1)), s(3, 1), s(1, 4)),
       op("mul_column_broadcast", in -> in.get(0).mul(in.get(1)), s(2, 3, 4), s(3, 1)),
       op("mul_float", in -> in.get(0).mul(2.5f).add(1f).sub(0.5f), s(3, 4)),

@@ -18,9 +18,16 @@ final class BlasSgemm implements Sgemm {
 
   private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
-  /** Loads the native library; throws a {@link LinkageError} when it cannot be loaded. */
-  BlasSgemm() {
+  /** The loops for problems too small for the native call. */
+  private final ArrayMath math;
+
+  /**
+   * Loads the native library, throwing a {@link LinkageError} when it cannot be loaded; small
+   * problems will run on {@code math}.
+   */
+  BlasSgemm(ArrayMath math) {
     openblas_nolapack.blas_get_num_threads();
+    this.math = math;
   }
 
   @Override
@@ -44,7 +51,7 @@ final class BlasSgemm implements Sgemm {
     SgemmArguments.check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     if ((long) m * n * k < DIRECT_BELOW || k == 0 || alpha == 0) {
       DirectSgemm.sgemm(
-          transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+          math, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
     Buffers buffers = BUFFERS.get();

@@ -7,13 +7,15 @@ import java.util.Arrays;
  * seed's {@code 1000x1 * 1x32}, its gradients, matrix-vector products). It picks the loop order
  * whose innermost loop is longest among those running over contiguous memory: a row update
  * {@code C[i,:] += A[i,p] * B[p,:]}, a column update for single-column results, or a dot product
- * along {@code k}.
+ * along {@code k}; those runs are {@link ArrayMath#axpy} and {@link ArrayMath#dot} calls, so the
+ * vectorised {@link ArrayMath} makes this path vectorised too.
  */
 final class DirectSgemm {
   private DirectSgemm() {}
 
-  /** Same contract as {@link Sgemm#sgemm}, arguments already validated. */
+  /** Same contract as {@link Sgemm#sgemm}, arguments already validated; runs use {@code math}. */
   static void sgemm(
+      ArrayMath math,
       boolean transA,
       boolean transB,
       int m,
@@ -43,15 +45,17 @@ final class DirectSgemm {
     int bRow = transB ? 1 : ldb;
     int bCol = transB ? ldb : 1;
     int rowUpdate = bCol == 1 ? n : 0;
-    int columnUpdate = n == 1 && aRow == 1 ? m : 0;
+    int columnUpdate = n == 1 && aRow == 1 && ldc == 1 ? m : 0;
     // Dot products reduce sequentially, so they need a longer run to win.
     int dot = aCol == 1 && bRow == 1 ? k / 2 : 0;
     if (rowUpdate > 0 && rowUpdate >= columnUpdate && rowUpdate >= dot) {
-      rowUpdates(m, n, k, alpha, a, aOff, aRow, aCol, b, bOff, bRow, c, cOff, ldc);
+      rowUpdates(math, m, n, k, alpha, a, aOff, aRow, aCol, b, bOff, bRow, c, cOff, ldc);
     } else if (columnUpdate > 0 && columnUpdate >= dot) {
-      columnUpdates(m, k, alpha, a, aOff, aCol, b, bOff, bRow, c, cOff, ldc);
+      columnUpdates(math, m, k, alpha, a, aOff, aCol, b, bOff, bRow, c, cOff);
+    } else if (dot > 0) {
+      dots(math, m, n, k, alpha, a, aOff, aRow, b, bOff, bCol, c, cOff, ldc);
     } else {
-      dots(m, n, k, alpha, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc);
+      stridedDots(m, n, k, alpha, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc);
     }
   }
 
@@ -74,6 +78,7 @@ final class DirectSgemm {
 
   /** {@code C[i,:] += alpha * A[i,p] * B[p,:]}; B rows are contiguous. */
   private static void rowUpdates(
+      ArrayMath math,
       int m,
       int n,
       int k,
@@ -92,17 +97,17 @@ final class DirectSgemm {
       int cRow = cOff + i * ldc;
       int aStart = aOff + i * aRow;
       for (int p = 0; p < k; p++) {
-        float s = alpha * a[aStart + p * aCol];
-        int bStart = bOff + p * bRow;
-        for (int j = 0; j < n; j++) {
-          c[cRow + j] += s * b[bStart + j];
-        }
+        math.axpy(n, alpha * a[aStart + p * aCol], b, bOff + p * bRow, c, cRow);
       }
     }
   }
 
-  /** Single-column C: {@code C[:,0] += alpha * B[p,0] * A[:,p]}; A columns are contiguous. */
+  /**
+   * Contiguous single-column C: {@code C[:,0] += alpha * B[p,0] * A[:,p]}; A columns are
+   * contiguous.
+   */
   private static void columnUpdates(
+      ArrayMath math,
       int m,
       int k,
       float alpha,
@@ -113,29 +118,37 @@ final class DirectSgemm {
       int bOff,
       int bRow,
       float[] c,
+      int cOff) {
+    for (int p = 0; p < k; p++) {
+      math.axpy(m, alpha * b[bOff + p * bRow], a, aOff + p * aCol, c, cOff);
+    }
+  }
+
+  /** {@code C[i,j] += alpha * dot(A[i,:], B[:,j])}; rows of A and columns of B are contiguous. */
+  private static void dots(
+      ArrayMath math,
+      int m,
+      int n,
+      int k,
+      float alpha,
+      float[] a,
+      int aOff,
+      int aRow,
+      float[] b,
+      int bOff,
+      int bCol,
+      float[] c,
       int cOff,
       int ldc) {
-    if (ldc != 1) {
-      for (int p = 0; p < k; p++) {
-        float s = alpha * b[bOff + p * bRow];
-        int aStart = aOff + p * aCol;
-        for (int i = 0; i < m; i++) {
-          c[cOff + i * ldc] += s * a[aStart + i];
-        }
-      }
-      return;
-    }
-    for (int p = 0; p < k; p++) {
-      float s = alpha * b[bOff + p * bRow];
-      int aStart = aOff + p * aCol;
-      for (int i = 0; i < m; i++) {
-        c[cOff + i] += s * a[aStart + i];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        c[cOff + i * ldc + j] += alpha * math.dot(a, aOff + i * aRow, b, bOff + j * bCol, k);
       }
     }
   }
 
-  /** {@code C[i,j] += alpha * dot(A[i,:], B[:,j])} with four partial sums. */
-  private static void dots(
+  /** As {@link #dots} for any strides, with four partial sums. */
+  private static void stridedDots(
       int m,
       int n,
       int k,

@@ -2,8 +2,13 @@ package dev.solstice.runtime.kernel;
 
 /**
  * Matrix multiply in plain Java: cache-blocked {@code i-k-j} loops over a packed block of B,
- * whose innermost loop the JIT vectorises, with the rows of C split across {@link
- * KernelThreads} for large problems. Small problems go to {@link DirectSgemm}.
+ * with the rows of C split across {@link KernelThreads} for large problems. Small problems go to
+ * {@link DirectSgemm}.
+ *
+ * <p>C2 (JDK 17) only vectorises a loop when it can rule out that a store feeds a later load,
+ * which it cannot for different offsets into possibly the same array. So each packed row of B
+ * is its own array, and the row of C being updated is copied into a scratch array: the inner
+ * loop then indexes every array with the bare loop counter, and vectorises.
  */
 final class JavaSgemm implements Sgemm {
   /** Rows of B per packed block. */
@@ -12,10 +17,15 @@ final class JavaSgemm implements Sgemm {
   private static final int NC = 512;
   /** Multiply-adds below which packing does not pay. */
   private static final long DIRECT_BELOW = 32 * 32 * 32;
-  /** Multiply-adds from which a second thread pays for its hand-off. */
-  private static final long PARALLEL_FROM = 64 * 64 * 64;
+  /**
+   * Multiply-adds from which a second thread pays for its hand-off (tens of microseconds to wake
+   * a parked thread): about 40 microseconds of single-threaded work.
+   */
+  private static final long PARALLEL_FROM = 96 * 96 * 96;
 
-  private static final ThreadLocal<float[]> PACKED_B = ThreadLocal.withInitial(() -> new float[0]);
+  private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+  private final ArrayMath math = new ScalarArrayMath();
 
   @Override
   public void sgemm(
@@ -39,7 +49,7 @@ final class JavaSgemm implements Sgemm {
     long work = (long) m * n * k;
     if (work < DIRECT_BELOW || n < 8) {
       DirectSgemm.sgemm(
-          transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+          math, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
     int parts = work >= PARALLEL_FROM ? Math.min(KernelThreads.PARALLELISM, m) : 1;
@@ -78,76 +88,82 @@ final class JavaSgemm implements Sgemm {
     }
     int aRow = transA ? 1 : lda;
     int aCol = transA ? lda : 1;
-    float[] packed = packBuffer(Math.min(k, KC) * Math.min(n, NC));
+    Workspace work = WORKSPACE.get();
+    float[][] packed = work.packedB;
+    float[] row = work.row;
     for (int p0 = 0; p0 < k; p0 += KC) {
       int kc = Math.min(KC, k - p0);
       for (int j0 = 0; j0 < n; j0 += NC) {
         int nc = Math.min(NC, n - j0);
         packB(transB, kc, nc, b, bOff + (transB ? j0 * ldb + p0 : p0 * ldb + j0), ldb, packed);
         for (int i = first; i < end; i++) {
-          int aStart = aOff + i * aRow + p0 * aCol;
-          updateRow(kc, nc, alpha, a, aStart, aCol, packed, c, cOff + i * ldc + j0);
+          int cStart = cOff + i * ldc + j0;
+          System.arraycopy(c, cStart, row, 0, nc);
+          updateRow(kc, nc, alpha, a, aOff + i * aRow + p0 * aCol, aCol, packed, row);
+          System.arraycopy(row, 0, c, cStart, nc);
         }
       }
     }
   }
 
-  /** {@code C[i, 0:nc] += alpha * A[i, 0:kc] * packed}, four rows of the block at a time. */
+  /** {@code row[0:nc] += alpha * A[i, 0:kc] * packed}, four rows of the block at a time. */
   private static void updateRow(
-      int kc, int nc, float alpha, float[] a, int aStart, int aCol, float[] packed, float[] c,
-      int cStart) {
+      int kc, int nc, float alpha, float[] a, int aStart, int aCol, float[][] packed,
+      float[] row) {
     int p = 0;
     for (; p + 4 <= kc; p += 4) {
       float a0 = alpha * a[aStart + p * aCol];
       float a1 = alpha * a[aStart + (p + 1) * aCol];
       float a2 = alpha * a[aStart + (p + 2) * aCol];
       float a3 = alpha * a[aStart + (p + 3) * aCol];
-      int b0 = p * nc;
-      int b1 = b0 + nc;
-      int b2 = b1 + nc;
-      int b3 = b2 + nc;
-      for (int j = 0; j < nc; j++) {
-        c[cStart + j] +=
-            a0 * packed[b0 + j] + a1 * packed[b1 + j] + a2 * packed[b2 + j] + a3 * packed[b3 + j];
-      }
+      accumulate(nc, a0, packed[p], a1, packed[p + 1], a2, packed[p + 2], a3, packed[p + 3], row);
     }
     for (; p < kc; p++) {
-      float s = alpha * a[aStart + p * aCol];
-      int b0 = p * nc;
-      for (int j = 0; j < nc; j++) {
-        c[cStart + j] += s * packed[b0 + j];
-      }
+      accumulate(nc, alpha * a[aStart + p * aCol], packed[p], row);
     }
   }
 
-  /** Copies the {@code kc x nc} block of op(B) starting at {@code start} into rows of nc. */
+  /** {@code row[j] += a0 * b0[j] + ... + a3 * b3[j]} for {@code j < n}. */
+  private static void accumulate(
+      int n, float a0, float[] b0, float a1, float[] b1, float a2, float[] b2, float a3,
+      float[] b3, float[] row) {
+    for (int j = 0; j < n; j++) {
+      row[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+    }
+  }
+
+  /** {@code row[j] += a0 * b0[j]} for {@code j < n}. */
+  private static void accumulate(int n, float a0, float[] b0, float[] row) {
+    for (int j = 0; j < n; j++) {
+      row[j] += a0 * b0[j];
+    }
+  }
+
+  /** Copies the {@code kc x nc} block of op(B) starting at {@code start} into packed rows. */
   private static void packB(
-      boolean transB, int kc, int nc, float[] b, int start, int ldb, float[] packed) {
+      boolean transB, int kc, int nc, float[] b, int start, int ldb, float[][] packed) {
     if (!transB) {
       for (int p = 0; p < kc; p++) {
-        System.arraycopy(b, start + p * ldb, packed, p * nc, nc);
+        System.arraycopy(b, start + p * ldb, packed[p], 0, nc);
       }
       return;
     }
     for (int j = 0; j < nc; j++) {
       int column = start + j * ldb;
       for (int p = 0; p < kc; p++) {
-        packed[p * nc + j] = b[column + p];
+        packed[p][j] = b[column + p];
       }
     }
-  }
-
-  private static float[] packBuffer(int size) {
-    float[] buffer = PACKED_B.get();
-    if (buffer.length < size) {
-      buffer = new float[size];
-      PACKED_B.set(buffer);
-    }
-    return buffer;
   }
 
   @Override
   public String name() {
     return "java";
+  }
+
+  /** Per-thread packing buffers, reused across calls. */
+  private static final class Workspace {
+    final float[][] packedB = new float[KC][NC];
+    final float[] row = new float[NC];
   }
 }

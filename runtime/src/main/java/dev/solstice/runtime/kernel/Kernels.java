@@ -123,10 +123,15 @@ public final class Kernels {
         "kernel backend '" + backend.propertyValue() + "' is not available: " + problem);
   }
 
-  /** Loads an implementation class by name so that its dependencies are only linked here. */
-  private static <T> T load(String simpleName, Class<T> type) throws ReflectiveOperationException {
+  /**
+   * Instantiates an implementation class by name so that its dependencies are only linked here;
+   * {@code arguments} are the constructor's, of the given types.
+   */
+  private static <T> T load(
+      String simpleName, Class<T> type, Class<?>[] parameterTypes, Object... arguments)
+      throws ReflectiveOperationException {
     Class<?> implementation = Class.forName(Kernels.class.getPackageName() + "." + simpleName);
-    return type.cast(implementation.getDeclaredConstructor().newInstance());
+    return type.cast(implementation.getDeclaredConstructor(parameterTypes).newInstance(arguments));
   }
 
   private static String describe(Throwable failure) {
@@ -146,7 +151,8 @@ public final class Kernels {
       Sgemm sgemm = null;
       String problem = null;
       try {
-        sgemm = load("BlasSgemm", Sgemm.class);
+        ArrayMath math = Vector.MATH.orElse(SCALAR_MATH);
+        sgemm = load("BlasSgemm", Sgemm.class, new Class<?>[] {ArrayMath.class}, math);
       } catch (ReflectiveOperationException | LinkageError e) {
         problem =
             "put org.bytedeco:openblas and its natives for this platform (classifier such as"
@@ -173,8 +179,8 @@ public final class Kernels {
         problem = "start the JVM with --add-modules " + VECTOR_MODULE;
       } else {
         try {
-          sgemm = load("VectorSgemm", Sgemm.class);
-          math = load("VectorArrayMath", ArrayMath.class);
+          sgemm = load("VectorSgemm", Sgemm.class, new Class<?>[0]);
+          math = load("VectorArrayMath", ArrayMath.class, new Class<?>[0]);
         } catch (ReflectiveOperationException | LinkageError e) {
           sgemm = null;
           problem = "the Vector API failed to load (" + describe(e) + ")";

@@ -17,12 +17,28 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorArrayMath implements ArrayMath {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
-  /** Elements summed in float lanes before the block total joins the double accumulator. */
-  private static final int SUM_BLOCK = 4096;
+  /**
+   * Elements per call of a loop method. Long arrays are processed by many calls of a short loop
+   * rather than one long loop, so the JIT sees the loop method invoked often and compiles it
+   * fully with C2: code left to C1 does not intrinsify the Vector API and runs 100x slower. It is
+   * also the block of a sum or dot product added up in float lanes before joining the double
+   * total.
+   */
+  private static final int CHUNK = 1024;
+  /** 2^23 and its bits: or-ing a small integer into the mantissa adds it to 2^23. */
+  private static final float EXPONENT_MAGIC = 0x1p23f;
+
+  private static final int EXPONENT_MAGIC_BITS = 0x4B000000;
 
   @Override
   public void exp(float[] in, int inOff, float[] out, int outOff, int n) {
     ScalarArrayMath.checkRuns(in, inOff, out, outOff, n);
+    for (int start = 0; start < n; start += CHUNK) {
+      expChunk(in, inOff + start, out, outOff + start, Math.min(CHUNK, n - start));
+    }
+  }
+
+  private static void expChunk(float[] in, int inOff, float[] out, int outOff, int n) {
     int i = 0;
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
       exp(FloatVector.fromArray(SPECIES, in, inOff + i)).intoArray(out, outOff + i);
@@ -35,9 +51,46 @@ final class VectorArrayMath implements ArrayMath {
   @Override
   public void log(float[] in, int inOff, float[] out, int outOff, int n) {
     ScalarArrayMath.checkRuns(in, inOff, out, outOff, n);
+    for (int start = 0; start < n; start += CHUNK) {
+      logChunk(in, inOff + start, out, outOff + start, Math.min(CHUNK, n - start));
+    }
+  }
+
+  private static void logChunk(float[] in, int inOff, float[] out, int outOff, int n) {
     int i = 0;
+    // FloatMath.log lane by lane, written out in the loop: as a separate method it is too big
+    // for the JIT to inline, and every call would then box its vectors.
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-      log(FloatVector.fromArray(SPECIES, in, inOff + i)).intoArray(out, outOff + i);
+      FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
+      VectorMask<Float> subnormal = x.lt(Float.MIN_NORMAL);
+      IntVector bits = x.blend(x.mul(FloatMath.TWO_23), subnormal).reinterpretAsInts();
+      // The biased exponent b as a float: the bits of 2^23 + b, minus 2^23 (exact).
+      IntVector biased = bits.lanewise(VectorOperators.LSHR, 23).and(0xFF);
+      FloatVector e = biased.or(EXPONENT_MAGIC_BITS).reinterpretAsFloats().sub(EXPONENT_MAGIC);
+      e = e.sub(127f);
+      e = e.blend(e.sub(23f), subnormal);
+      FloatVector m = bits.and(0x007FFFFF).or(0x3F800000).reinterpretAsFloats();
+      VectorMask<Float> high = m.compare(VectorOperators.GT, FloatMath.SQRT2);
+      m = m.blend(m.mul(0.5f), high);
+      e = e.blend(e.add(1f), high);
+      FloatVector f = m.sub(1f);
+      FloatVector s = f.div(m.add(1f));
+      FloatVector z = s.mul(s);
+      FloatVector series = z.fma(FloatMath.L9, FloatMath.L7);
+      series = series.fma(z, FloatVector.broadcast(SPECIES, FloatMath.L5));
+      series = series.fma(z, FloatVector.broadcast(SPECIES, FloatMath.L3));
+      series = series.mul(z);
+      FloatVector twoS = s.add(s);
+      FloatVector logM = twoS.fma(series, twoS);
+      FloatVector low = e.fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_LO), logM);
+      FloatVector result = e.fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_HI), low);
+      VectorMask<Float> finitePositive =
+          x.compare(VectorOperators.GT, 0f).and(x.lt(Float.POSITIVE_INFINITY));
+      FloatVector special =
+          FloatVector.broadcast(SPECIES, Float.NaN)
+              .blend(Float.NEGATIVE_INFINITY, x.eq(0f))
+              .blend(Float.POSITIVE_INFINITY, x.eq(Float.POSITIVE_INFINITY));
+      special.blend(result, finitePositive).intoArray(out, outOff + i);
     }
     for (; i < n; i++) {
       out[outOff + i] = FloatMath.log(in[inOff + i]);
@@ -47,6 +100,12 @@ final class VectorArrayMath implements ArrayMath {
   @Override
   public void tanh(float[] in, int inOff, float[] out, int outOff, int n) {
     ScalarArrayMath.checkRuns(in, inOff, out, outOff, n);
+    for (int start = 0; start < n; start += CHUNK) {
+      tanhChunk(in, inOff + start, out, outOff + start, Math.min(CHUNK, n - start));
+    }
+  }
+
+  private static void tanhChunk(float[] in, int inOff, float[] out, int outOff, int n) {
     int i = 0;
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
       tanh(FloatVector.fromArray(SPECIES, in, inOff + i)).intoArray(out, outOff + i);
@@ -59,6 +118,12 @@ final class VectorArrayMath implements ArrayMath {
   @Override
   public void sigmoid(float[] in, int inOff, float[] out, int outOff, int n) {
     ScalarArrayMath.checkRuns(in, inOff, out, outOff, n);
+    for (int start = 0; start < n; start += CHUNK) {
+      sigmoidChunk(in, inOff + start, out, outOff + start, Math.min(CHUNK, n - start));
+    }
+  }
+
+  private static void sigmoidChunk(float[] in, int inOff, float[] out, int outOff, int n) {
     int i = 0;
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
       sigmoid(FloatVector.fromArray(SPECIES, in, inOff + i)).intoArray(out, outOff + i);
@@ -71,6 +136,12 @@ final class VectorArrayMath implements ArrayMath {
   @Override
   public void gelu(float[] in, int inOff, float[] out, int outOff, int n) {
     ScalarArrayMath.checkRuns(in, inOff, out, outOff, n);
+    for (int start = 0; start < n; start += CHUNK) {
+      geluChunk(in, inOff + start, out, outOff + start, Math.min(CHUNK, n - start));
+    }
+  }
+
+  private static void geluChunk(float[] in, int inOff, float[] out, int outOff, int n) {
     int i = 0;
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
       FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
@@ -86,20 +157,23 @@ final class VectorArrayMath implements ArrayMath {
   public float sum(float[] x, int off, int n) {
     Objects.checkFromIndexSize(off, n, x.length);
     double total = 0;
-    int i = 0;
-    int bound = SPECIES.loopBound(n);
-    while (i < bound) {
-      int blockEnd = Math.min(bound, i + SUM_BLOCK);
-      FloatVector s = FloatVector.zero(SPECIES);
-      for (; i < blockEnd; i += LANES) {
-        s = s.add(FloatVector.fromArray(SPECIES, x, off + i));
-      }
-      total += s.reduceLanes(VectorOperators.ADD);
+    for (int start = 0; start < n; start += CHUNK) {
+      total += sumChunk(x, off + start, Math.min(CHUNK, n - start));
     }
+    return (float) total;
+  }
+
+  private static double sumChunk(float[] x, int off, int n) {
+    FloatVector s = FloatVector.zero(SPECIES);
+    int i = 0;
+    for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+      s = s.add(FloatVector.fromArray(SPECIES, x, off + i));
+    }
+    double total = s.reduceLanes(VectorOperators.ADD);
     for (; i < n; i++) {
       total += x[off + i];
     }
-    return (float) total;
+    return total;
   }
 
   @Override
@@ -107,26 +181,35 @@ final class VectorArrayMath implements ArrayMath {
     Objects.checkFromIndexSize(xOff, n, x.length);
     Objects.checkFromIndexSize(yOff, n, y.length);
     double total = 0;
-    int i = 0;
-    int bound = SPECIES.loopBound(n);
-    while (i < bound) {
-      int blockEnd = Math.min(bound, i + SUM_BLOCK);
-      FloatVector s = FloatVector.zero(SPECIES);
-      for (; i < blockEnd; i += LANES) {
-        FloatVector xv = FloatVector.fromArray(SPECIES, x, xOff + i);
-        s = xv.fma(FloatVector.fromArray(SPECIES, y, yOff + i), s);
-      }
-      total += s.reduceLanes(VectorOperators.ADD);
+    for (int start = 0; start < n; start += CHUNK) {
+      total += dotChunk(x, xOff + start, y, yOff + start, Math.min(CHUNK, n - start));
     }
+    return (float) total;
+  }
+
+  private static double dotChunk(float[] x, int xOff, float[] y, int yOff, int n) {
+    FloatVector s = FloatVector.zero(SPECIES);
+    int i = 0;
+    for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+      FloatVector xv = FloatVector.fromArray(SPECIES, x, xOff + i);
+      s = xv.fma(FloatVector.fromArray(SPECIES, y, yOff + i), s);
+    }
+    double total = s.reduceLanes(VectorOperators.ADD);
     for (; i < n; i++) {
       total += (double) x[xOff + i] * y[yOff + i];
     }
-    return (float) total;
+    return total;
   }
 
   @Override
   public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
     ScalarArrayMath.checkRuns(x, xOff, y, yOff, n);
+    for (int start = 0; start < n; start += CHUNK) {
+      axpyChunk(Math.min(CHUNK, n - start), alpha, x, xOff + start, y, yOff + start);
+    }
+  }
+
+  private static void axpyChunk(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
     FloatVector alphas = FloatVector.broadcast(SPECIES, alpha);
     int i = 0;
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
@@ -137,6 +220,7 @@ final class VectorArrayMath implements ArrayMath {
       y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
     }
   }
+
 
   @Override
   public String name() {
@@ -178,37 +262,6 @@ final class VectorArrayMath implements ArrayMath {
 
   private static FloatVector powerOfTwo(IntVector n) {
     return n.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-  }
-
-  /** {@link FloatMath#log}, lane by lane. */
-  private static FloatVector log(FloatVector x) {
-    VectorMask<Float> subnormal = x.lt(Float.MIN_NORMAL);
-    FloatVector scaled = x.blend(x.mul(FloatMath.TWO_23), subnormal);
-    IntVector bits = scaled.reinterpretAsInts();
-    IntVector biased = bits.lanewise(VectorOperators.ASHR, 23).and(0xFF);
-    FloatVector e = ((FloatVector) biased.convert(VectorOperators.I2F, 0)).sub(127f);
-    e = e.sub(FloatVector.broadcast(SPECIES, 23f), subnormal);
-    FloatVector m = bits.and(0x007FFFFF).or(0x3F800000).reinterpretAsFloats();
-    VectorMask<Float> high = m.compare(VectorOperators.GT, FloatMath.SQRT2);
-    m = m.blend(m.mul(0.5f), high);
-    e = e.add(FloatVector.broadcast(SPECIES, 1f), high);
-    FloatVector f = m.sub(1f);
-    FloatVector s = f.div(m.add(1f));
-    FloatVector z = s.mul(s);
-    FloatVector series = z.fma(FloatMath.L9, FloatMath.L7);
-    series = series.fma(z, FloatVector.broadcast(SPECIES, FloatMath.L5));
-    series = series.fma(z, FloatVector.broadcast(SPECIES, FloatMath.L3));
-    series = series.mul(z);
-    FloatVector twoS = s.add(s);
-    FloatVector logM = twoS.fma(series, twoS);
-    FloatVector low = e.fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_LO), logM);
-    FloatVector result = e.fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_HI), low);
-    VectorMask<Float> finitePositive = x.compare(VectorOperators.GT, 0f).and(x.lt(Float.POSITIVE_INFINITY));
-    FloatVector special =
-        FloatVector.broadcast(SPECIES, Float.NaN)
-            .blend(Float.NEGATIVE_INFINITY, x.eq(0f))
-            .blend(Float.POSITIVE_INFINITY, x.eq(Float.POSITIVE_INFINITY));
-    return special.blend(result, finitePositive);
   }
 
   /** {@link FloatMath#tanh}, lane by lane. */

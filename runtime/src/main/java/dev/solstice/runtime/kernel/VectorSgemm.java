@@ -16,22 +16,32 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorSgemm implements Sgemm {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
-  /** Rows of the register tile: MR rows of two vectors use 2 * MR accumulator registers. */
+  /**
+   * Rows of the register tile. Four rows of two vectors keep 8 accumulators, 2 panel vectors
+   * and a broadcast in registers: JDK 17's C2 allocates vectors from 16 registers only, and it
+   * stops inlining in larger kernels, which then box their vectors (measured: 6x2 and 8x2 spill
+   * or box, 4x3 and 3x4 are no faster).
+   */
   private static final int MR = 4;
   /** Columns of the register tile: two vectors. */
   private static final int NR = 2 * LANES;
-  /** Depth of the packed panels; one {@code KC x NR} panel of B stays in the L1 cache. */
-  private static final int KC = 128;
+  /** Depth of the packed panels: each {@code KC x NR} panel of B serves a whole block of A. */
+  private static final int KC = 256;
   /** Rows of A packed at once; {@code MC x KC} floats stay in the L2 cache. */
   private static final int MC = 256;
   /** Columns of B packed at once. */
   private static final int NC = 1024;
   /** Multiply-adds below which packing does not pay. */
   private static final long DIRECT_BELOW = 32 * 32 * 32;
-  /** Multiply-adds from which a second thread pays for its hand-off. */
-  private static final long PARALLEL_FROM = Long.getLong("pf", 64 * 64 * 64);
+  /**
+   * Multiply-adds from which a second thread pays for its hand-off (tens of microseconds to wake
+   * a parked thread): about 40 microseconds of single-threaded work.
+   */
+  private static final long PARALLEL_FROM = 128 * 128 * 128;
 
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+  private final ArrayMath math = new VectorArrayMath();
 
   @Override
   public void sgemm(
@@ -55,7 +65,7 @@ final class VectorSgemm implements Sgemm {
     long work = (long) m * n * k;
     if (work < DIRECT_BELOW || n < LANES || m < 4) {
       DirectSgemm.sgemm(
-          transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+          math, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
     int parts = work >= PARALLEL_FROM ? KernelThreads.PARALLELISM : 1;
@@ -128,12 +138,8 @@ final class VectorSgemm implements Sgemm {
             for (int ir = 0; ir < mc; ir += MR) {
               int rows = Math.min(MR, mc - ir);
               int cStart = cOff + (i0 + ir) * ldc + j0 + jr;
-              if (rows == MR && columns == NR) {
-                tile(kc, work.packedA, ir * kc, work.packedB, bPanel, c, cStart, ldc);
-              } else {
-                tile(kc, work.packedA, ir * kc, work.packedB, bPanel, work.tile, 0, NR);
-                addPartial(work.tile, rows, columns, c, cStart, ldc);
-              }
+              tile(kc, work.packedA, ir * kc, work.packedB, bPanel, work.tile);
+              addTile(work.tile, rows, columns, c, cStart, ldc);
             }
           }
         }
@@ -143,11 +149,10 @@ final class VectorSgemm implements Sgemm {
 
   /**
    * The micro-kernel: {@code C[0:MR, 0:NR] += packedA panel * packedB panel} over depth kc,
-   * accumulating in registers and touching C once.
+   * accumulating in registers, then stored to {@code tile} (row length NR) for {@link #addTile}.
    */
   private static void tile(
-      int kc, float[] packedA, int aPanel, float[] packedB, int bPanel, float[] c, int cStart,
-      int ldc) {
+      int kc, float[] packedA, int aPanel, float[] packedB, int bPanel, float[] tile) {
     FloatVector c00 = FloatVector.zero(SPECIES);
     FloatVector c01 = FloatVector.zero(SPECIES);
     FloatVector c10 = FloatVector.zero(SPECIES);
@@ -161,7 +166,7 @@ final class VectorSgemm implements Sgemm {
       int bi = bPanel + p * NR;
       FloatVector b0 = FloatVector.fromArray(SPECIES, packedB, bi);
       FloatVector b1 = FloatVector.fromArray(SPECIES, packedB, bi + LANES);
-      FloatVector a0 = FloatVector.broadcast(SPECIES, packedA[ai + 0]);
+      FloatVector a0 = FloatVector.broadcast(SPECIES, packedA[ai]);
       c00 = b0.fma(a0, c00);
       c01 = b1.fma(a0, c01);
       FloatVector a1 = FloatVector.broadcast(SPECIES, packedA[ai + 1]);
@@ -174,30 +179,31 @@ final class VectorSgemm implements Sgemm {
       c30 = b0.fma(a3, c30);
       c31 = b1.fma(a3, c31);
     }
-    add(c00, c, cStart + 0 * ldc);
-    add(c01, c, cStart + 0 * ldc + LANES);
-    add(c10, c, cStart + 1 * ldc);
-    add(c11, c, cStart + 1 * ldc + LANES);
-    add(c20, c, cStart + 2 * ldc);
-    add(c21, c, cStart + 2 * ldc + LANES);
-    add(c30, c, cStart + 3 * ldc);
-    add(c31, c, cStart + 3 * ldc + LANES);
-  }
-
-  private static void add(FloatVector sum, float[] c, int index) {
-    FloatVector.fromArray(SPECIES, c, index).add(sum).intoArray(c, index);
+    c00.intoArray(tile, 0);
+    c01.intoArray(tile, LANES);
+    c10.intoArray(tile, 1 * NR);
+    c11.intoArray(tile, 1 * NR + LANES);
+    c20.intoArray(tile, 2 * NR);
+    c21.intoArray(tile, 2 * NR + LANES);
+    c30.intoArray(tile, 3 * NR);
+    c31.intoArray(tile, 3 * NR + LANES);
   }
 
   /** Adds the top-left {@code rows x columns} of a finished tile (row length NR) to C. */
-  private static void addPartial(
-      float[] tile, int rows, int columns, float[] c, int cStart, int ldc) {
+  private static void addTile(float[] tile, int rows, int columns, float[] c, int cStart, int ldc) {
     for (int r = 0; r < rows; r++) {
       int row = cStart + r * ldc;
-      for (int j = 0; j < columns; j++) {
+      int j = 0;
+      if (columns == NR) {
+        for (; j < NR; j += LANES) {
+          FloatVector sum = FloatVector.fromArray(SPECIES, tile, r * NR + j);
+          FloatVector.fromArray(SPECIES, c, row + j).add(sum).intoArray(c, row + j);
+        }
+      }
+      for (; j < columns; j++) {
         c[row + j] += tile[r * NR + j];
       }
     }
-    java.util.Arrays.fill(tile, 0f);
   }
 
   /**
