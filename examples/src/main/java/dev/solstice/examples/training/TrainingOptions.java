@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
  */
 public final class TrainingOptions {
 
-  @Option(names = "--seed", defaultValue = "0",
+  @Option(names = "--seed", defaultValue = "1",
       description = "PRNG seed for initialisation and data order (default: ${DEFAULT-VALUE}).")
   private long seed;
 
