@@ -110,6 +110,11 @@ public final class CharLmCommand implements Callable<Integer> {
     String text = textFile != null ? Files.readString(textFile) : defaultText();
     Vocabulary vocabulary = Vocabulary.of(text);
     int[] tokens = vocabulary.encode(text);
+    String promptText = prompt != null ? prompt : text.substring(0, text.offsetByCodePoints(0, 1));
+    int[] promptTokens = vocabulary.encode(promptText); // before training, so a bad prompt fails at once
+    if (promptTokens.length == 0) {
+      throw new IllegalArgumentException("--prompt must hold at least one character");
+    }
     Key[] keys = Key.of(training.seed()).split(3);
     CharTransformer model = CharTransformer.init(vocabulary.size(), context, size, heads, layers, keys[0]);
     TextWindows windows = new TextWindows(tokens, context, batchSize, keys[1]);
@@ -146,11 +151,10 @@ public final class CharLmCommand implements Callable<Integer> {
     }
     run.finish(NAME, Map.of(), out);
 
-    String start = prompt != null ? prompt : text.substring(0, text.offsetByCodePoints(0, 1));
-    int[] written = Sampler.sample(run.model(), vocabulary.encode(start), sampleLength, temperature, keys[2]);
+    int[] written = Sampler.sample(run.model(), promptTokens, sampleLength, temperature, keys[2]);
     String sample = vocabulary.decode(written);
     out.println("sample:");
-    out.println(start + sample);
+    out.println(promptText + sample);
     return new Result(run.losses(), sample);
   }
 
