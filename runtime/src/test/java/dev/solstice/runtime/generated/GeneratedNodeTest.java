@@ -12,10 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.solstice.runtime.Autodiff;
 import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.ValueAndGrad;
+import dev.solstice.runtime.nn.Activation;
+import dev.solstice.runtime.nn.Sequential;
+import dev.solstice.runtime.nn.SequentialGrad;
 import dev.solstice.runtime.optim.GradientTransformation;
 import dev.solstice.runtime.optim.OptState;
 import dev.solstice.runtime.optim.Optax;
 import dev.solstice.runtime.optim.Update;
+import dev.solstice.runtime.random.Key;
 import dev.solstice.runtime.tree.TreeNode;
 import dev.solstice.shape.ShapeMismatchException;
 import java.util.ArrayList;
@@ -129,6 +133,32 @@ class GeneratedNodeTest {
     assertEquals(ChainTree.INSTANCE.leaves(model), ChainTree.INSTANCE.leaves(joined));
     ValueAndGrad<ChainGrad> vg = ChainTree.valueAndGrad(parts.get(0), m -> loss(ChainTree.combine(m, parts.get(1))));
     assertEquals(List.of("blocks.0.bias", "head.bias"), ChainGrad.TREE.paths(vg.grad()));
+  }
+
+  @Test
+  void nnLayersAndSequentialsAreComponentsOfModels() {
+    Key[] keys = Key.of(3).split(3);
+    Stem stem =
+        new Stem(
+            dev.solstice.runtime.nn.Linear.init(3, 4, keys[0]),
+            Sequential.of(Activation.TANH, dev.solstice.runtime.nn.Linear.init(4, 2, keys[1])));
+    Tensor x = keys[2].normal(3);
+
+    ValueAndGrad<StemGrad> vg = StemTree.valueAndGrad(stem, s -> s.forward(x).square().sum());
+    ValueAndGrad<List<Tensor>> flat =
+        Autodiff.valueAndGrad(StemTree.INSTANCE.leaves(stem), leaves -> StemTree.INSTANCE.rebuild(stem, leaves).forward(x).square().sum());
+
+    assertEquals(
+        List.of("first.weight", "first.bias", "rest.layers.1.weight", "rest.layers.1.bias"),
+        StemTree.INSTANCE.paths(stem));
+    dev.solstice.runtime.nn.Linear first = assertInstanceOf(dev.solstice.runtime.nn.Linear.class, vg.grad().first());
+    SequentialGrad rest = vg.grad().rest();
+    assertArrayEquals(flat.grad().get(0).toFloatArray(), first.weight().toFloatArray(), 1e-6f);
+    assertSame(Activation.TANH, rest.layers().get(0));
+    assertArrayEquals(
+        flat.grad().get(3).toFloatArray(),
+        ((dev.solstice.runtime.nn.Linear) rest.layers().get(1)).bias().toFloatArray(),
+        1e-6f);
   }
 
   @Test
