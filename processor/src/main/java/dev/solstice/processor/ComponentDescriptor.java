@@ -47,7 +47,7 @@ record ComponentDescriptor(
     if (shape != null) {
       onElement.add(shapeAnnotation(shape));
     }
-    return contain(element.annotated(onElement)).annotated(container == Container.SINGLE ? List.of() : nullness.container());
+    return contain(element.annotated(onElement)).annotated(nullness.container());
   }
 
   /** The component's type without annotations: the type of locals in generated code. */

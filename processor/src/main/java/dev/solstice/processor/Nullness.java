@@ -10,7 +10,7 @@ import java.util.List;
  * @param declaration declaration annotations on the component, such as {@code
  *     javax.annotation.Nullable}
  * @param container type annotations on a list, array or optional itself ({@code @Nullable
- *     List<Tensor>}, {@code Tensor @Nullable []})
+ *     List<Tensor>}, {@code Tensor @Nullable []}); none for a single tensor, model or node
  * @param element type annotations on the tensor, model or node type ({@code @Nullable Tensor},
  *     {@code List<@Nullable Linear>})
  */

@@ -588,7 +588,10 @@ final class TreeGenerator extends SourceFileGenerator {
     return CodeBlock.join(parts, " + ");
   }
 
-  /** {@code node}, a {@code TreeNode} expression, cast to the node type of {@code child} unless it is {@code TreeNode} itself. */
+  /**
+   * {@code node}, a {@code TreeNode} expression, cast to the node type of {@code child} unless that
+   * is {@code TreeNode} itself (javac would warn of a redundant cast).
+   */
   private static CodeBlock castToNode(ComponentDescriptor child, CodeBlock node) {
     return child.element().equals(ClassNames.TREE_NODE) ? node : CodeBlock.of("($T) $L", child.element(), node);
   }
