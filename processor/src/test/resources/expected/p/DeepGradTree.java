@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import javax.annotation.processing.Generated;
@@ -37,16 +38,24 @@ public final class DeepGradTree implements TreeDef<DeepGrad> {
   @Override
   public List<Tensor> leaves(DeepGrad tree) {
     List<Tensor> leaves = new ArrayList<>();
+    addLeaves(tree, leaves);
+    return leaves;
+  }
+
+  /**
+   * Adds the leaves of {@code tree} to {@code leaves}, in the order of {@link #leaves}. The trees
+   * of records holding {@link DeepGrad} children call it.
+   */
+  public static void addLeaves(DeepGrad tree, List<Tensor> leaves) {
     for (int i = 0; i < tree.layers().size(); i++) {
       LinearGrad child = tree.layers().get(i);
       if (child != null) {
-        leaves.addAll(LinearGradTree.INSTANCE.leaves(child));
+        LinearGradTree.addLeaves(child, leaves);
       }
     }
     if (tree.bias().isPresent()) {
       leaves.add(tree.bias().get());
     }
-    return leaves;
   }
 
   /**
@@ -56,36 +65,55 @@ public final class DeepGradTree implements TreeDef<DeepGrad> {
   @Override
   public List<String> paths(DeepGrad tree) {
     List<String> paths = new ArrayList<>();
-    for (int i = 0; i < tree.layers().size(); i++) {
-      LinearGrad child = tree.layers().get(i);
-      if (child != null) {
-        for (String path : LinearGradTree.INSTANCE.paths(child)) {
-          paths.add("layers." + i + "." + path);
-        }
-      }
-    }
-    if (tree.bias().isPresent()) {
-      paths.add("bias");
-    }
+    addPaths(tree, "", paths);
     return paths;
   }
 
   /**
+   * Adds the path of each leaf of {@code tree}, after {@code prefix}, to {@code paths}, in the order of
+   * {@link #leaves}. The trees of records holding {@link DeepGrad} children call it.
+   */
+  public static void addPaths(DeepGrad tree, String prefix, List<String> paths) {
+    for (int i = 0; i < tree.layers().size(); i++) {
+      LinearGrad child = tree.layers().get(i);
+      if (child != null) {
+        LinearGradTree.addPaths(child, prefix + "layers." + i + ".", paths);
+      }
+    }
+    if (tree.bias().isPresent()) {
+      paths.add(prefix + "bias");
+    }
+  }
+
+  /**
    * The {@link DeepGrad} with the structure and static components of {@code like} and the
-   * given leaves in place of its own, checked against the {@code @Shape} of each
-   * component when shape checks are enabled.
+   * given leaves in place of its own, its shapes checked by {@link #checkShapes} when
+   * shape checks are enabled.
    *
    * @throws IllegalArgumentException if {@code leaves} does not have one tensor per leaf of
    *     {@code like}
    */
   @Override
   public DeepGrad rebuild(DeepGrad like, List<Tensor> leaves) {
-    int expected = leaves(like).size();
-    if (leaves.size() != expected) {
-      throw new IllegalArgumentException("cannot rebuild DeepGrad: like has " + expected +
-          " leaves, but " + leaves.size() + " were given");
+    Iterator<Tensor> next = leaves.iterator();
+    DeepGrad tree;
+    try {
+      tree = rebuildFrom(like, next);
+    } catch (NoSuchElementException tooFew) {
+      throw leafCountError(like, leaves);
     }
-    return rebuildFrom(like, leaves.iterator());
+    if (next.hasNext()) {
+      throw leafCountError(like, leaves);
+    }
+    if (ShapeScope.enabled()) {
+      checkShapes(tree);
+    }
+    return tree;
+  }
+
+  private static IllegalArgumentException leafCountError(DeepGrad like, List<Tensor> leaves) {
+    return new IllegalArgumentException("cannot rebuild DeepGrad: like has " + INSTANCE.leaves(like).size() +
+        " leaves, but " + leaves.size() + " were given");
   }
 
   /**
@@ -142,31 +170,36 @@ public final class DeepGradTree implements TreeDef<DeepGrad> {
   /**
    * The {@link DeepGrad} with the structure and static components of {@code like} whose
    * leaves are the next ones from {@code leaves}, in the order of {@link #leaves}; a null
-   * leaf makes that child absent. The trees of records holding {@link DeepGrad}
-   * children call it.
+   * leaf makes that child absent. It checks no shapes ({@link #rebuild} does, once for
+   * the whole tree). The trees of records holding {@link DeepGrad} children call it.
    */
   public static DeepGrad rebuildFrom(DeepGrad like, Iterator<Tensor> leaves) {
     List<LinearGrad> layers = new ArrayList<>(like.layers().size());
-    for (LinearGrad child : like.layers()) {
+    for (int i = 0; i < like.layers().size(); i++) {
+      LinearGrad child = like.layers().get(i);
       layers.add(child == null ? null : LinearGradTree.rebuildFrom(child, leaves));
     }
     Optional<Tensor> bias = like.bias().map(leaf -> leaves.next());
-    DeepGrad tree = new DeepGrad(Collections.unmodifiableList(layers), bias);
-    if (ShapeScope.enabled()) {
-      checkShapes(tree);
-    }
-    return tree;
+    return new DeepGrad(Collections.unmodifiableList(layers), bias);
   }
 
   /**
    * Checks each tensor of {@code tree} against the {@code @Shape} of its component, all in one
-   * scope, so a dim named by several components must have one size; returns that scope.
+   * scope, so a dim named by several components must have one size, and each child model
+   * by its own {@code checkShapes}, in a scope of its own; returns the scope of {@code tree}.
+   * Children held as {@code TreeNode}s are not checked.
    *
    * @throws dev.solstice.shape.ShapeMismatchException naming the component, if a tensor does
    *     not match
    */
   public static ShapeScope checkShapes(DeepGrad tree) {
     ShapeScope scope = new ShapeScope();
+    for (int i = 0; i < tree.layers().size(); i++) {
+      LinearGrad child = tree.layers().get(i);
+      if (child != null) {
+        LinearGradTree.checkShapes(child);
+      }
+    }
     if (tree.bias().isPresent()) {
       scope.check("DeepGrad.bias", "out", tree.bias().get().shape());
     }

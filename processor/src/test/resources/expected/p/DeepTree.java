@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -43,16 +44,24 @@ public final class DeepTree implements TreeDef<Deep> {
   @Override
   public List<Tensor> leaves(Deep tree) {
     List<Tensor> leaves = new ArrayList<>();
+    addLeaves(tree, leaves);
+    return leaves;
+  }
+
+  /**
+   * Adds the leaves of {@code tree} to {@code leaves}, in the order of {@link #leaves}. The trees
+   * of records holding {@link Deep} children call it.
+   */
+  public static void addLeaves(Deep tree, List<Tensor> leaves) {
     for (int i = 0; i < tree.layers().size(); i++) {
       Linear child = tree.layers().get(i);
       if (child != null) {
-        leaves.addAll(LinearTree.INSTANCE.leaves(child));
+        LinearTree.addLeaves(child, leaves);
       }
     }
     if (tree.bias().isPresent()) {
       leaves.add(tree.bias().get());
     }
-    return leaves;
   }
 
   /**
@@ -62,36 +71,55 @@ public final class DeepTree implements TreeDef<Deep> {
   @Override
   public List<String> paths(Deep tree) {
     List<String> paths = new ArrayList<>();
-    for (int i = 0; i < tree.layers().size(); i++) {
-      Linear child = tree.layers().get(i);
-      if (child != null) {
-        for (String path : LinearTree.INSTANCE.paths(child)) {
-          paths.add("layers." + i + "." + path);
-        }
-      }
-    }
-    if (tree.bias().isPresent()) {
-      paths.add("bias");
-    }
+    addPaths(tree, "", paths);
     return paths;
   }
 
   /**
+   * Adds the path of each leaf of {@code tree}, after {@code prefix}, to {@code paths}, in the order of
+   * {@link #leaves}. The trees of records holding {@link Deep} children call it.
+   */
+  public static void addPaths(Deep tree, String prefix, List<String> paths) {
+    for (int i = 0; i < tree.layers().size(); i++) {
+      Linear child = tree.layers().get(i);
+      if (child != null) {
+        LinearTree.addPaths(child, prefix + "layers." + i + ".", paths);
+      }
+    }
+    if (tree.bias().isPresent()) {
+      paths.add(prefix + "bias");
+    }
+  }
+
+  /**
    * The {@link Deep} with the structure and static components of {@code like} and the
-   * given leaves in place of its own, checked against the {@code @Shape} of each
-   * component when shape checks are enabled.
+   * given leaves in place of its own, its shapes checked by {@link #checkShapes} when
+   * shape checks are enabled.
    *
    * @throws IllegalArgumentException if {@code leaves} does not have one tensor per leaf of
    *     {@code like}
    */
   @Override
   public Deep rebuild(Deep like, List<Tensor> leaves) {
-    int expected = leaves(like).size();
-    if (leaves.size() != expected) {
-      throw new IllegalArgumentException("cannot rebuild Deep: like has " + expected +
-          " leaves, but " + leaves.size() + " were given");
+    Iterator<Tensor> next = leaves.iterator();
+    Deep tree;
+    try {
+      tree = rebuildFrom(like, next);
+    } catch (NoSuchElementException tooFew) {
+      throw leafCountError(like, leaves);
     }
-    return rebuildFrom(like, leaves.iterator());
+    if (next.hasNext()) {
+      throw leafCountError(like, leaves);
+    }
+    if (ShapeScope.enabled()) {
+      checkShapes(tree);
+    }
+    return tree;
+  }
+
+  private static IllegalArgumentException leafCountError(Deep like, List<Tensor> leaves) {
+    return new IllegalArgumentException("cannot rebuild Deep: like has " + INSTANCE.leaves(like).size() +
+        " leaves, but " + leaves.size() + " were given");
   }
 
   /**
@@ -100,7 +128,7 @@ public final class DeepTree implements TreeDef<Deep> {
    */
   public static ValueAndGrad<DeepGrad> valueAndGrad(Deep model, Function<Deep, Tensor> loss) {
     ValueAndGrad<List<Tensor>> flat = Autodiff.valueAndGrad(INSTANCE.leaves(model),
-        leaves -> loss.apply(INSTANCE.rebuild(model, leaves)));
+        leaves -> loss.apply(rebuildFrom(model, leaves.iterator())));
     return new ValueAndGrad<>(flat.value(), gradFrom(model, flat.grad().iterator()));
   }
 
@@ -120,14 +148,17 @@ public final class DeepTree implements TreeDef<Deep> {
     }
     List<Tensor> updated = new ArrayList<>(params.size());
     for (int i = 0; i < params.size(); i++) {
-      if (!Arrays.equals(params.get(i).shape(), deltas.get(i).shape())) {
+      Tensor param = params.get(i);
+      Tensor delta = deltas.get(i);
+      if (!Arrays.equals(param.shape(), delta.shape())) {
         throw new IllegalArgumentException("the update of " + INSTANCE.paths(model).get(i) +
-            " has shape " + Arrays.toString(deltas.get(i).shape()) +
-            " but the parameter has shape " + Arrays.toString(params.get(i).shape()));
+            " has shape " + Arrays.toString(delta.shape()) +
+            " but the parameter has shape " + Arrays.toString(param.shape()));
       }
-      updated.add(params.get(i).add(deltas.get(i)));
+      updated.add(param.add(delta));
     }
-    return INSTANCE.rebuild(model, updated);
+    // each update has its parameter's shape, so the rebuilt model needs no shape check
+    return rebuildFrom(model, updated.iterator());
   }
 
   /**
@@ -184,20 +215,17 @@ public final class DeepTree implements TreeDef<Deep> {
   /**
    * The {@link Deep} with the structure and static components of {@code like} whose
    * leaves are the next ones from {@code leaves}, in the order of {@link #leaves}; a null
-   * leaf makes that child absent. The trees of records holding {@link Deep}
-   * children call it.
+   * leaf makes that child absent. It checks no shapes ({@link #rebuild} does, once for
+   * the whole tree). The trees of records holding {@link Deep} children call it.
    */
   public static Deep rebuildFrom(Deep like, Iterator<Tensor> leaves) {
     List<Linear> layers = new ArrayList<>(like.layers().size());
-    for (Linear child : like.layers()) {
+    for (int i = 0; i < like.layers().size(); i++) {
+      Linear child = like.layers().get(i);
       layers.add(child == null ? null : LinearTree.rebuildFrom(child, leaves));
     }
     Optional<Tensor> bias = like.bias().map(leaf -> leaves.next());
-    Deep tree = new Deep(Collections.unmodifiableList(layers), like.depth(), bias);
-    if (ShapeScope.enabled()) {
-      checkShapes(tree);
-    }
-    return tree;
+    return new Deep(Collections.unmodifiableList(layers), like.depth(), bias);
   }
 
   /**
@@ -208,7 +236,8 @@ public final class DeepTree implements TreeDef<Deep> {
    */
   public static DeepGrad gradFrom(Deep like, Iterator<Tensor> grads) {
     List<LinearGrad> layers = new ArrayList<>(like.layers().size());
-    for (Linear child : like.layers()) {
+    for (int i = 0; i < like.layers().size(); i++) {
+      Linear child = like.layers().get(i);
       layers.add(child == null ? null : LinearTree.gradFrom(child, grads));
     }
     Optional<Tensor> bias = like.bias().map(leaf -> grads.next());
@@ -217,13 +246,21 @@ public final class DeepTree implements TreeDef<Deep> {
 
   /**
    * Checks each tensor of {@code tree} against the {@code @Shape} of its component, all in one
-   * scope, so a dim named by several components must have one size; returns that scope.
+   * scope, so a dim named by several components must have one size, and each child model
+   * by its own {@code checkShapes}, in a scope of its own; returns the scope of {@code tree}.
+   * Children held as {@code TreeNode}s are not checked.
    *
    * @throws dev.solstice.shape.ShapeMismatchException naming the component, if a tensor does
    *     not match
    */
   public static ShapeScope checkShapes(Deep tree) {
     ShapeScope scope = new ShapeScope();
+    for (int i = 0; i < tree.layers().size(); i++) {
+      Linear child = tree.layers().get(i);
+      if (child != null) {
+        LinearTree.checkShapes(child);
+      }
+    }
     if (tree.bias().isPresent()) {
       scope.check("Deep.bias", "out", tree.bias().get().shape());
     }

@@ -26,28 +26,42 @@ public final class EmbedderBatched {
    * Runs {@link Embedder#embed} on a whole batch at once, as
    * {@code jax.vmap(Embedder.embed, in_axes=(None, 0, None, 0), out_axes=1)}.
    * Checks the {@code @Shape} of the model and the arguments first, and of the result
-   * last, in one scope, unless shape checks are disabled.
+   * last, in one scope, unless shape checks are disabled; each child model of the model
+   * is checked in a scope of its own. A null argument is not mapped: every sample gets
+   * null, as {@code jax.vmap} passes {@code None} through.
    *
    * @param model the model, shared by every sample
-   * @param x a batch of samples along axis 0
+   * @param x a batch of samples along axis 0, or null for none
    * @param step shared by every sample
-   * @param key a batch of samples along axis 0
+   * @param key a batch of samples along axis 0, or null for none
    * @return the results of every sample, with the batch along axis 1
+   * @throws IllegalArgumentException if every mapped argument is null, so there is no batch
    */
   public static @Shape("dim batch") Tensor embed(Embedder model, @Shape("batch dim") Tensor x,
       int step, Key key) {
-    boolean checkShapes = ShapeScope.enabled();
-    ShapeScope scope = checkShapes ? EmbedderTree.checkShapes(model) : new ShapeScope();
-    if (checkShapes) {
-      scope.check("x", "batch dim", x.shape());
+    int size;
+    if (x != null) {
+      size = x.dim(0);
+    } else if (key != null) {
+      size = key.keyData().dim(0);
+    } else {
+      throw new IllegalArgumentException("EmbedderBatched.embed needs a batch, but every mapped argument "
+          + "(x, key) is null");
+    }
+    ShapeScope scope = null;
+    if (ShapeScope.enabled()) {
+      scope = EmbedderTree.checkShapes(model);
+      if (x != null) {
+        scope.check("x", "batch dim", x.shape());
+      }
     }
     Tensor result;
-    try (Batching batch = Batching.begin(x.dim(0))) {
-      Tensor xSample = batch.in("x", x, 0);
-      Key keySample = batch.in("key", key, 0);
+    try (Batching batch = Batching.begin(size)) {
+      Tensor xSample = x == null ? null : batch.in("x", x, 0);
+      Key keySample = key == null ? null : batch.in("key", key, 0);
       result = batch.out(model.embed(xSample, step, keySample), 1);
     }
-    if (checkShapes) {
+    if (scope != null) {
       scope.checkReturn("dim batch", result.shape());
     }
     return result;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import javax.annotation.processing.Generated;
@@ -41,10 +42,18 @@ public final class EmbedderTree implements TreeDef<Embedder> {
   @Override
   public List<Tensor> leaves(Embedder tree) {
     List<Tensor> leaves = new ArrayList<>();
+    addLeaves(tree, leaves);
+    return leaves;
+  }
+
+  /**
+   * Adds the leaves of {@code tree} to {@code leaves}, in the order of {@link #leaves}. The trees
+   * of records holding {@link Embedder} children call it.
+   */
+  public static void addLeaves(Embedder tree, List<Tensor> leaves) {
     if (tree.mix() != null) {
       leaves.add(tree.mix());
     }
-    return leaves;
   }
 
   /**
@@ -54,28 +63,49 @@ public final class EmbedderTree implements TreeDef<Embedder> {
   @Override
   public List<String> paths(Embedder tree) {
     List<String> paths = new ArrayList<>();
-    if (tree.mix() != null) {
-      paths.add("mix");
-    }
+    addPaths(tree, "", paths);
     return paths;
   }
 
   /**
+   * Adds the path of each leaf of {@code tree}, after {@code prefix}, to {@code paths}, in the order of
+   * {@link #leaves}. The trees of records holding {@link Embedder} children call it.
+   */
+  public static void addPaths(Embedder tree, String prefix, List<String> paths) {
+    if (tree.mix() != null) {
+      paths.add(prefix + "mix");
+    }
+  }
+
+  /**
    * The {@link Embedder} with the structure and static components of {@code like} and the
-   * given leaves in place of its own, checked against the {@code @Shape} of each
-   * component when shape checks are enabled.
+   * given leaves in place of its own, its shapes checked by {@link #checkShapes} when
+   * shape checks are enabled.
    *
    * @throws IllegalArgumentException if {@code leaves} does not have one tensor per leaf of
    *     {@code like}
    */
   @Override
   public Embedder rebuild(Embedder like, List<Tensor> leaves) {
-    int expected = leaves(like).size();
-    if (leaves.size() != expected) {
-      throw new IllegalArgumentException("cannot rebuild Embedder: like has " + expected +
-          " leaves, but " + leaves.size() + " were given");
+    Iterator<Tensor> next = leaves.iterator();
+    Embedder tree;
+    try {
+      tree = rebuildFrom(like, next);
+    } catch (NoSuchElementException tooFew) {
+      throw leafCountError(like, leaves);
     }
-    return rebuildFrom(like, leaves.iterator());
+    if (next.hasNext()) {
+      throw leafCountError(like, leaves);
+    }
+    if (ShapeScope.enabled()) {
+      checkShapes(tree);
+    }
+    return tree;
+  }
+
+  private static IllegalArgumentException leafCountError(Embedder like, List<Tensor> leaves) {
+    return new IllegalArgumentException("cannot rebuild Embedder: like has " + INSTANCE.leaves(like).size() +
+        " leaves, but " + leaves.size() + " were given");
   }
 
   /**
@@ -85,7 +115,7 @@ public final class EmbedderTree implements TreeDef<Embedder> {
   public static ValueAndGrad<EmbedderGrad> valueAndGrad(Embedder model,
       Function<Embedder, Tensor> loss) {
     ValueAndGrad<List<Tensor>> flat = Autodiff.valueAndGrad(INSTANCE.leaves(model),
-        leaves -> loss.apply(INSTANCE.rebuild(model, leaves)));
+        leaves -> loss.apply(rebuildFrom(model, leaves.iterator())));
     return new ValueAndGrad<>(flat.value(), gradFrom(model, flat.grad().iterator()));
   }
 
@@ -105,14 +135,17 @@ public final class EmbedderTree implements TreeDef<Embedder> {
     }
     List<Tensor> updated = new ArrayList<>(params.size());
     for (int i = 0; i < params.size(); i++) {
-      if (!Arrays.equals(params.get(i).shape(), deltas.get(i).shape())) {
+      Tensor param = params.get(i);
+      Tensor delta = deltas.get(i);
+      if (!Arrays.equals(param.shape(), delta.shape())) {
         throw new IllegalArgumentException("the update of " + INSTANCE.paths(model).get(i) +
-            " has shape " + Arrays.toString(deltas.get(i).shape()) +
-            " but the parameter has shape " + Arrays.toString(params.get(i).shape()));
+            " has shape " + Arrays.toString(delta.shape()) +
+            " but the parameter has shape " + Arrays.toString(param.shape()));
       }
-      updated.add(params.get(i).add(deltas.get(i)));
+      updated.add(param.add(delta));
     }
-    return INSTANCE.rebuild(model, updated);
+    // each update has its parameter's shape, so the rebuilt model needs no shape check
+    return rebuildFrom(model, updated.iterator());
   }
 
   /**
@@ -160,16 +193,12 @@ public final class EmbedderTree implements TreeDef<Embedder> {
   /**
    * The {@link Embedder} with the structure and static components of {@code like} whose
    * leaves are the next ones from {@code leaves}, in the order of {@link #leaves}; a null
-   * leaf makes that child absent. The trees of records holding {@link Embedder}
-   * children call it.
+   * leaf makes that child absent. It checks no shapes ({@link #rebuild} does, once for
+   * the whole tree). The trees of records holding {@link Embedder} children call it.
    */
   public static Embedder rebuildFrom(Embedder like, Iterator<Tensor> leaves) {
     Tensor mix = like.mix() == null ? null : leaves.next();
-    Embedder tree = new Embedder(like.table(), mix, like.dropout());
-    if (ShapeScope.enabled()) {
-      checkShapes(tree);
-    }
-    return tree;
+    return new Embedder(like.table(), mix, like.dropout());
   }
 
   /**
@@ -185,7 +214,9 @@ public final class EmbedderTree implements TreeDef<Embedder> {
 
   /**
    * Checks each tensor of {@code tree} against the {@code @Shape} of its component, all in one
-   * scope, so a dim named by several components must have one size; returns that scope.
+   * scope, so a dim named by several components must have one size, and each child model
+   * by its own {@code checkShapes}, in a scope of its own; returns the scope of {@code tree}.
+   * Children held as {@code TreeNode}s are not checked.
    *
    * @throws dev.solstice.shape.ShapeMismatchException naming the component, if a tensor does
    *     not match

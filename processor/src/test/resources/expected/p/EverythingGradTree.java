@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import javax.annotation.processing.Generated;
@@ -37,11 +38,20 @@ public final class EverythingGradTree implements TreeDef<EverythingGrad> {
   @Override
   public List<Tensor> leaves(EverythingGrad tree) {
     List<Tensor> leaves = new ArrayList<>();
+    addLeaves(tree, leaves);
+    return leaves;
+  }
+
+  /**
+   * Adds the leaves of {@code tree} to {@code leaves}, in the order of {@link #leaves}. The trees
+   * of records holding {@link EverythingGrad} children call it.
+   */
+  public static void addLeaves(EverythingGrad tree, List<Tensor> leaves) {
     if (tree.single() != null) {
       leaves.add(tree.single());
     }
     if (tree.child() != null) {
-      leaves.addAll(LinearGradTree.INSTANCE.leaves(tree.child()));
+      LinearGradTree.addLeaves(tree.child(), leaves);
     }
     for (int i = 0; i < tree.tensors().size(); i++) {
       Tensor leaf = tree.tensors().get(i);
@@ -52,7 +62,7 @@ public final class EverythingGradTree implements TreeDef<EverythingGrad> {
     for (int i = 0; i < tree.children().size(); i++) {
       LinearGrad child = tree.children().get(i);
       if (child != null) {
-        leaves.addAll(LinearGradTree.INSTANCE.leaves(child));
+        LinearGradTree.addLeaves(child, leaves);
       }
     }
     for (int i = 0; i < tree.tensorArray().size(); i++) {
@@ -64,19 +74,18 @@ public final class EverythingGradTree implements TreeDef<EverythingGrad> {
     for (int i = 0; i < tree.childArray().size(); i++) {
       LinearGrad child = tree.childArray().get(i);
       if (child != null) {
-        leaves.addAll(LinearGradTree.INSTANCE.leaves(child));
+        LinearGradTree.addLeaves(child, leaves);
       }
     }
     if (tree.maybeTensor().isPresent()) {
       leaves.add(tree.maybeTensor().get());
     }
     if (tree.maybeChild().isPresent()) {
-      leaves.addAll(LinearGradTree.INSTANCE.leaves(tree.maybeChild().get()));
+      LinearGradTree.addLeaves(tree.maybeChild().get(), leaves);
     }
     if (tree.inner() != null) {
-      leaves.addAll(Outer_InnerGradTree.INSTANCE.leaves(tree.inner()));
+      Outer_InnerGradTree.addLeaves(tree.inner(), leaves);
     }
-    return leaves;
   }
 
   /**
@@ -86,74 +95,85 @@ public final class EverythingGradTree implements TreeDef<EverythingGrad> {
   @Override
   public List<String> paths(EverythingGrad tree) {
     List<String> paths = new ArrayList<>();
+    addPaths(tree, "", paths);
+    return paths;
+  }
+
+  /**
+   * Adds the path of each leaf of {@code tree}, after {@code prefix}, to {@code paths}, in the order of
+   * {@link #leaves}. The trees of records holding {@link EverythingGrad} children call it.
+   */
+  public static void addPaths(EverythingGrad tree, String prefix, List<String> paths) {
     if (tree.single() != null) {
-      paths.add("single");
+      paths.add(prefix + "single");
     }
     if (tree.child() != null) {
-      for (String path : LinearGradTree.INSTANCE.paths(tree.child())) {
-        paths.add("child." + path);
-      }
+      LinearGradTree.addPaths(tree.child(), prefix + "child.", paths);
     }
     for (int i = 0; i < tree.tensors().size(); i++) {
       Tensor leaf = tree.tensors().get(i);
       if (leaf != null) {
-        paths.add("tensors." + i);
+        paths.add(prefix + "tensors." + i);
       }
     }
     for (int i = 0; i < tree.children().size(); i++) {
       LinearGrad child = tree.children().get(i);
       if (child != null) {
-        for (String path : LinearGradTree.INSTANCE.paths(child)) {
-          paths.add("children." + i + "." + path);
-        }
+        LinearGradTree.addPaths(child, prefix + "children." + i + ".", paths);
       }
     }
     for (int i = 0; i < tree.tensorArray().size(); i++) {
       Tensor leaf = tree.tensorArray().get(i);
       if (leaf != null) {
-        paths.add("tensorArray." + i);
+        paths.add(prefix + "tensorArray." + i);
       }
     }
     for (int i = 0; i < tree.childArray().size(); i++) {
       LinearGrad child = tree.childArray().get(i);
       if (child != null) {
-        for (String path : LinearGradTree.INSTANCE.paths(child)) {
-          paths.add("childArray." + i + "." + path);
-        }
+        LinearGradTree.addPaths(child, prefix + "childArray." + i + ".", paths);
       }
     }
     if (tree.maybeTensor().isPresent()) {
-      paths.add("maybeTensor");
+      paths.add(prefix + "maybeTensor");
     }
     if (tree.maybeChild().isPresent()) {
-      for (String path : LinearGradTree.INSTANCE.paths(tree.maybeChild().get())) {
-        paths.add("maybeChild." + path);
-      }
+      LinearGradTree.addPaths(tree.maybeChild().get(), prefix + "maybeChild.", paths);
     }
     if (tree.inner() != null) {
-      for (String path : Outer_InnerGradTree.INSTANCE.paths(tree.inner())) {
-        paths.add("inner." + path);
-      }
+      Outer_InnerGradTree.addPaths(tree.inner(), prefix + "inner.", paths);
     }
-    return paths;
   }
 
   /**
    * The {@link EverythingGrad} with the structure and static components of {@code like} and the
-   * given leaves in place of its own, checked against the {@code @Shape} of each
-   * component when shape checks are enabled.
+   * given leaves in place of its own, its shapes checked by {@link #checkShapes} when
+   * shape checks are enabled.
    *
    * @throws IllegalArgumentException if {@code leaves} does not have one tensor per leaf of
    *     {@code like}
    */
   @Override
   public EverythingGrad rebuild(EverythingGrad like, List<Tensor> leaves) {
-    int expected = leaves(like).size();
-    if (leaves.size() != expected) {
-      throw new IllegalArgumentException("cannot rebuild EverythingGrad: like has " + expected +
-          " leaves, but " + leaves.size() + " were given");
+    Iterator<Tensor> next = leaves.iterator();
+    EverythingGrad tree;
+    try {
+      tree = rebuildFrom(like, next);
+    } catch (NoSuchElementException tooFew) {
+      throw leafCountError(like, leaves);
     }
-    return rebuildFrom(like, leaves.iterator());
+    if (next.hasNext()) {
+      throw leafCountError(like, leaves);
+    }
+    if (ShapeScope.enabled()) {
+      checkShapes(tree);
+    }
+    return tree;
+  }
+
+  private static IllegalArgumentException leafCountError(EverythingGrad like, List<Tensor> leaves) {
+    return new IllegalArgumentException("cannot rebuild EverythingGrad: like has " + INSTANCE.leaves(like).size() +
+        " leaves, but " + leaves.size() + " were given");
   }
 
   /**
@@ -248,27 +268,31 @@ public final class EverythingGradTree implements TreeDef<EverythingGrad> {
   /**
    * The {@link EverythingGrad} with the structure and static components of {@code like} whose
    * leaves are the next ones from {@code leaves}, in the order of {@link #leaves}; a null
-   * leaf makes that child absent. The trees of records holding {@link EverythingGrad}
-   * children call it.
+   * leaf makes that child absent. It checks no shapes ({@link #rebuild} does, once for
+   * the whole tree). The trees of records holding {@link EverythingGrad} children call it.
    */
   public static EverythingGrad rebuildFrom(EverythingGrad like, Iterator<Tensor> leaves) {
     Tensor single = like.single() == null ? null : leaves.next();
     LinearGrad child_ = like.child() == null ? null
         : LinearGradTree.rebuildFrom(like.child(), leaves);
     List<Tensor> tensors = new ArrayList<>(like.tensors().size());
-    for (Tensor leaf : like.tensors()) {
+    for (int i = 0; i < like.tensors().size(); i++) {
+      Tensor leaf = like.tensors().get(i);
       tensors.add(leaf == null ? null : leaves.next());
     }
     List<LinearGrad> children = new ArrayList<>(like.children().size());
-    for (LinearGrad child : like.children()) {
+    for (int i = 0; i < like.children().size(); i++) {
+      LinearGrad child = like.children().get(i);
       children.add(child == null ? null : LinearGradTree.rebuildFrom(child, leaves));
     }
     List<Tensor> tensorArray = new ArrayList<>(like.tensorArray().size());
-    for (Tensor leaf : like.tensorArray()) {
+    for (int i = 0; i < like.tensorArray().size(); i++) {
+      Tensor leaf = like.tensorArray().get(i);
       tensorArray.add(leaf == null ? null : leaves.next());
     }
     List<LinearGrad> childArray = new ArrayList<>(like.childArray().size());
-    for (LinearGrad child : like.childArray()) {
+    for (int i = 0; i < like.childArray().size(); i++) {
+      LinearGrad child = like.childArray().get(i);
       childArray.add(child == null ? null : LinearGradTree.rebuildFrom(child, leaves));
     }
     Optional<Tensor> maybeTensor = like.maybeTensor().map(leaf -> leaves.next());
@@ -276,28 +300,35 @@ public final class EverythingGradTree implements TreeDef<EverythingGrad> {
         LinearGradTree.rebuildFrom(child, leaves));
     Outer_InnerGrad inner = like.inner() == null ? null
         : Outer_InnerGradTree.rebuildFrom(like.inner(), leaves);
-    EverythingGrad tree = new EverythingGrad(single, child_, Collections.unmodifiableList(tensors),
+    return new EverythingGrad(single, child_, Collections.unmodifiableList(tensors),
         Collections.unmodifiableList(children), Collections.unmodifiableList(tensorArray),
         Collections.unmodifiableList(childArray), maybeTensor, maybeChild, inner);
-    if (ShapeScope.enabled()) {
-      checkShapes(tree);
-    }
-    return tree;
   }
 
   /**
    * Checks each tensor of {@code tree} against the {@code @Shape} of its component, all in one
-   * scope, so a dim named by several components must have one size; returns that scope.
+   * scope, so a dim named by several components must have one size, and each child model
+   * by its own {@code checkShapes}, in a scope of its own; returns the scope of {@code tree}.
+   * Children held as {@code TreeNode}s are not checked.
    *
    * @throws dev.solstice.shape.ShapeMismatchException naming the component, if a tensor does
    *     not match
    */
   public static ShapeScope checkShapes(EverythingGrad tree) {
     ShapeScope scope = new ShapeScope();
+    if (tree.child() != null) {
+      LinearGradTree.checkShapes(tree.child());
+    }
     for (int i = 0; i < tree.tensors().size(); i++) {
       Tensor leaf = tree.tensors().get(i);
       if (leaf != null) {
         scope.check("EverythingGrad.tensors." + i, "n", leaf.shape());
+      }
+    }
+    for (int i = 0; i < tree.children().size(); i++) {
+      LinearGrad child = tree.children().get(i);
+      if (child != null) {
+        LinearGradTree.checkShapes(child);
       }
     }
     for (int i = 0; i < tree.tensorArray().size(); i++) {
@@ -305,6 +336,18 @@ public final class EverythingGradTree implements TreeDef<EverythingGrad> {
       if (leaf != null) {
         scope.check("EverythingGrad.tensorArray." + i, "n", leaf.shape());
       }
+    }
+    for (int i = 0; i < tree.childArray().size(); i++) {
+      LinearGrad child = tree.childArray().get(i);
+      if (child != null) {
+        LinearGradTree.checkShapes(child);
+      }
+    }
+    if (tree.maybeChild().isPresent()) {
+      LinearGradTree.checkShapes(tree.maybeChild().get());
+    }
+    if (tree.inner() != null) {
+      Outer_InnerGradTree.checkShapes(tree.inner());
     }
     return scope;
   }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -43,11 +44,20 @@ public final class EverythingTree implements TreeDef<Everything> {
   @Override
   public List<Tensor> leaves(Everything tree) {
     List<Tensor> leaves = new ArrayList<>();
+    addLeaves(tree, leaves);
+    return leaves;
+  }
+
+  /**
+   * Adds the leaves of {@code tree} to {@code leaves}, in the order of {@link #leaves}. The trees
+   * of records holding {@link Everything} children call it.
+   */
+  public static void addLeaves(Everything tree, List<Tensor> leaves) {
     if (tree.single() != null) {
       leaves.add(tree.single());
     }
     if (tree.child() != null) {
-      leaves.addAll(LinearTree.INSTANCE.leaves(tree.child()));
+      LinearTree.addLeaves(tree.child(), leaves);
     }
     for (int i = 0; i < tree.tensors().size(); i++) {
       Tensor leaf = tree.tensors().get(i);
@@ -58,7 +68,7 @@ public final class EverythingTree implements TreeDef<Everything> {
     for (int i = 0; i < tree.children().size(); i++) {
       Linear child = tree.children().get(i);
       if (child != null) {
-        leaves.addAll(LinearTree.INSTANCE.leaves(child));
+        LinearTree.addLeaves(child, leaves);
       }
     }
     for (int i = 0; i < tree.tensorArray().length; i++) {
@@ -70,19 +80,18 @@ public final class EverythingTree implements TreeDef<Everything> {
     for (int i = 0; i < tree.childArray().length; i++) {
       Linear child = tree.childArray()[i];
       if (child != null) {
-        leaves.addAll(LinearTree.INSTANCE.leaves(child));
+        LinearTree.addLeaves(child, leaves);
       }
     }
     if (tree.maybeTensor().isPresent()) {
       leaves.add(tree.maybeTensor().get());
     }
     if (tree.maybeChild().isPresent()) {
-      leaves.addAll(LinearTree.INSTANCE.leaves(tree.maybeChild().get()));
+      LinearTree.addLeaves(tree.maybeChild().get(), leaves);
     }
     if (tree.inner() != null) {
-      leaves.addAll(Outer_InnerTree.INSTANCE.leaves(tree.inner()));
+      Outer_InnerTree.addLeaves(tree.inner(), leaves);
     }
-    return leaves;
   }
 
   /**
@@ -92,74 +101,85 @@ public final class EverythingTree implements TreeDef<Everything> {
   @Override
   public List<String> paths(Everything tree) {
     List<String> paths = new ArrayList<>();
+    addPaths(tree, "", paths);
+    return paths;
+  }
+
+  /**
+   * Adds the path of each leaf of {@code tree}, after {@code prefix}, to {@code paths}, in the order of
+   * {@link #leaves}. The trees of records holding {@link Everything} children call it.
+   */
+  public static void addPaths(Everything tree, String prefix, List<String> paths) {
     if (tree.single() != null) {
-      paths.add("single");
+      paths.add(prefix + "single");
     }
     if (tree.child() != null) {
-      for (String path : LinearTree.INSTANCE.paths(tree.child())) {
-        paths.add("child." + path);
-      }
+      LinearTree.addPaths(tree.child(), prefix + "child.", paths);
     }
     for (int i = 0; i < tree.tensors().size(); i++) {
       Tensor leaf = tree.tensors().get(i);
       if (leaf != null) {
-        paths.add("tensors." + i);
+        paths.add(prefix + "tensors." + i);
       }
     }
     for (int i = 0; i < tree.children().size(); i++) {
       Linear child = tree.children().get(i);
       if (child != null) {
-        for (String path : LinearTree.INSTANCE.paths(child)) {
-          paths.add("children." + i + "." + path);
-        }
+        LinearTree.addPaths(child, prefix + "children." + i + ".", paths);
       }
     }
     for (int i = 0; i < tree.tensorArray().length; i++) {
       Tensor leaf = tree.tensorArray()[i];
       if (leaf != null) {
-        paths.add("tensorArray." + i);
+        paths.add(prefix + "tensorArray." + i);
       }
     }
     for (int i = 0; i < tree.childArray().length; i++) {
       Linear child = tree.childArray()[i];
       if (child != null) {
-        for (String path : LinearTree.INSTANCE.paths(child)) {
-          paths.add("childArray." + i + "." + path);
-        }
+        LinearTree.addPaths(child, prefix + "childArray." + i + ".", paths);
       }
     }
     if (tree.maybeTensor().isPresent()) {
-      paths.add("maybeTensor");
+      paths.add(prefix + "maybeTensor");
     }
     if (tree.maybeChild().isPresent()) {
-      for (String path : LinearTree.INSTANCE.paths(tree.maybeChild().get())) {
-        paths.add("maybeChild." + path);
-      }
+      LinearTree.addPaths(tree.maybeChild().get(), prefix + "maybeChild.", paths);
     }
     if (tree.inner() != null) {
-      for (String path : Outer_InnerTree.INSTANCE.paths(tree.inner())) {
-        paths.add("inner." + path);
-      }
+      Outer_InnerTree.addPaths(tree.inner(), prefix + "inner.", paths);
     }
-    return paths;
   }
 
   /**
    * The {@link Everything} with the structure and static components of {@code like} and the
-   * given leaves in place of its own, checked against the {@code @Shape} of each
-   * component when shape checks are enabled.
+   * given leaves in place of its own, its shapes checked by {@link #checkShapes} when
+   * shape checks are enabled.
    *
    * @throws IllegalArgumentException if {@code leaves} does not have one tensor per leaf of
    *     {@code like}
    */
   @Override
   public Everything rebuild(Everything like, List<Tensor> leaves) {
-    int expected = leaves(like).size();
-    if (leaves.size() != expected) {
-      throw new IllegalArgumentException("cannot rebuild Everything: like has " + expected +
-          " leaves, but " + leaves.size() + " were given");
+    Iterator<Tensor> next = leaves.iterator();
+    Everything tree;
+    try {
+      tree = rebuildFrom(like, next);
+    } catch (NoSuchElementException tooFew) {
+      throw leafCountError(like, leaves);
     }
-    return rebuildFrom(like, leaves.iterator());
+    if (next.hasNext()) {
+      throw leafCountError(like, leaves);
+    }
+    if (ShapeScope.enabled()) {
+      checkShapes(tree);
+    }
+    return tree;
+  }
+
+  private static IllegalArgumentException leafCountError(Everything like, List<Tensor> leaves) {
+    return new IllegalArgumentException("cannot rebuild Everything: like has " + INSTANCE.leaves(like).size() +
+        " leaves, but " + leaves.size() + " were given");
   }
 
   /**
@@ -169,7 +189,7 @@ public final class EverythingTree implements TreeDef<Everything> {
   public static ValueAndGrad<EverythingGrad> valueAndGrad(Everything model,
       Function<Everything, Tensor> loss) {
     ValueAndGrad<List<Tensor>> flat = Autodiff.valueAndGrad(INSTANCE.leaves(model),
-        leaves -> loss.apply(INSTANCE.rebuild(model, leaves)));
+        leaves -> loss.apply(rebuildFrom(model, leaves.iterator())));
     return new ValueAndGrad<>(flat.value(), gradFrom(model, flat.grad().iterator()));
   }
 
@@ -189,14 +209,17 @@ public final class EverythingTree implements TreeDef<Everything> {
     }
     List<Tensor> updated = new ArrayList<>(params.size());
     for (int i = 0; i < params.size(); i++) {
-      if (!Arrays.equals(params.get(i).shape(), deltas.get(i).shape())) {
+      Tensor param = params.get(i);
+      Tensor delta = deltas.get(i);
+      if (!Arrays.equals(param.shape(), delta.shape())) {
         throw new IllegalArgumentException("the update of " + INSTANCE.paths(model).get(i) +
-            " has shape " + Arrays.toString(deltas.get(i).shape()) +
-            " but the parameter has shape " + Arrays.toString(params.get(i).shape()));
+            " has shape " + Arrays.toString(delta.shape()) +
+            " but the parameter has shape " + Arrays.toString(param.shape()));
       }
-      updated.add(params.get(i).add(deltas.get(i)));
+      updated.add(param.add(delta));
     }
-    return INSTANCE.rebuild(model, updated);
+    // each update has its parameter's shape, so the rebuilt model needs no shape check
+    return rebuildFrom(model, updated.iterator());
   }
 
   /**
@@ -291,18 +314,20 @@ public final class EverythingTree implements TreeDef<Everything> {
   /**
    * The {@link Everything} with the structure and static components of {@code like} whose
    * leaves are the next ones from {@code leaves}, in the order of {@link #leaves}; a null
-   * leaf makes that child absent. The trees of records holding {@link Everything}
-   * children call it.
+   * leaf makes that child absent. It checks no shapes ({@link #rebuild} does, once for
+   * the whole tree). The trees of records holding {@link Everything} children call it.
    */
   public static Everything rebuildFrom(Everything like, Iterator<Tensor> leaves) {
     Tensor single = like.single() == null ? null : leaves.next();
     Linear child_ = like.child() == null ? null : LinearTree.rebuildFrom(like.child(), leaves);
     List<Tensor> tensors = new ArrayList<>(like.tensors().size());
-    for (Tensor leaf : like.tensors()) {
+    for (int i = 0; i < like.tensors().size(); i++) {
+      Tensor leaf = like.tensors().get(i);
       tensors.add(leaf == null ? null : leaves.next());
     }
     List<Linear> children = new ArrayList<>(like.children().size());
-    for (Linear child : like.children()) {
+    for (int i = 0; i < like.children().size(); i++) {
+      Linear child = like.children().get(i);
       children.add(child == null ? null : LinearTree.rebuildFrom(child, leaves));
     }
     Tensor[] tensorArray = new Tensor[like.tensorArray().length];
@@ -319,14 +344,10 @@ public final class EverythingTree implements TreeDef<Everything> {
         LinearTree.rebuildFrom(child, leaves));
     Outer.Inner inner = like.inner() == null ? null
         : Outer_InnerTree.rebuildFrom(like.inner(), leaves);
-    Everything tree = new Everything(single, child_, Collections.unmodifiableList(tensors),
+    return new Everything(single, child_, Collections.unmodifiableList(tensors),
         Collections.unmodifiableList(children), tensorArray, childArray, maybeTensor, maybeChild,
         like.frozen(), like.frozenChild(), like.depth(), like.name(), like.activation(),
         like.function(), like.labels(), inner);
-    if (ShapeScope.enabled()) {
-      checkShapes(tree);
-    }
-    return tree;
   }
 
   /**
@@ -339,19 +360,23 @@ public final class EverythingTree implements TreeDef<Everything> {
     Tensor single = like.single() == null ? null : grads.next();
     LinearGrad child_ = like.child() == null ? null : LinearTree.gradFrom(like.child(), grads);
     List<Tensor> tensors = new ArrayList<>(like.tensors().size());
-    for (Tensor leaf : like.tensors()) {
+    for (int i = 0; i < like.tensors().size(); i++) {
+      Tensor leaf = like.tensors().get(i);
       tensors.add(leaf == null ? null : grads.next());
     }
     List<LinearGrad> children = new ArrayList<>(like.children().size());
-    for (Linear child : like.children()) {
+    for (int i = 0; i < like.children().size(); i++) {
+      Linear child = like.children().get(i);
       children.add(child == null ? null : LinearTree.gradFrom(child, grads));
     }
     List<Tensor> tensorArray = new ArrayList<>(like.tensorArray().length);
-    for (Tensor leaf : like.tensorArray()) {
+    for (int i = 0; i < like.tensorArray().length; i++) {
+      Tensor leaf = like.tensorArray()[i];
       tensorArray.add(leaf == null ? null : grads.next());
     }
     List<LinearGrad> childArray = new ArrayList<>(like.childArray().length);
-    for (Linear child : like.childArray()) {
+    for (int i = 0; i < like.childArray().length; i++) {
+      Linear child = like.childArray()[i];
       childArray.add(child == null ? null : LinearTree.gradFrom(child, grads));
     }
     Optional<Tensor> maybeTensor = like.maybeTensor().map(leaf -> grads.next());
@@ -366,17 +391,28 @@ public final class EverythingTree implements TreeDef<Everything> {
 
   /**
    * Checks each tensor of {@code tree} against the {@code @Shape} of its component, all in one
-   * scope, so a dim named by several components must have one size; returns that scope.
+   * scope, so a dim named by several components must have one size, and each child model
+   * by its own {@code checkShapes}, in a scope of its own; returns the scope of {@code tree}.
+   * Children held as {@code TreeNode}s are not checked.
    *
    * @throws dev.solstice.shape.ShapeMismatchException naming the component, if a tensor does
    *     not match
    */
   public static ShapeScope checkShapes(Everything tree) {
     ShapeScope scope = new ShapeScope();
+    if (tree.child() != null) {
+      LinearTree.checkShapes(tree.child());
+    }
     for (int i = 0; i < tree.tensors().size(); i++) {
       Tensor leaf = tree.tensors().get(i);
       if (leaf != null) {
         scope.check("Everything.tensors." + i, "n", leaf.shape());
+      }
+    }
+    for (int i = 0; i < tree.children().size(); i++) {
+      Linear child = tree.children().get(i);
+      if (child != null) {
+        LinearTree.checkShapes(child);
       }
     }
     for (int i = 0; i < tree.tensorArray().length; i++) {
@@ -385,8 +421,20 @@ public final class EverythingTree implements TreeDef<Everything> {
         scope.check("Everything.tensorArray." + i, "n", leaf.shape());
       }
     }
+    for (int i = 0; i < tree.childArray().length; i++) {
+      Linear child = tree.childArray()[i];
+      if (child != null) {
+        LinearTree.checkShapes(child);
+      }
+    }
+    if (tree.maybeChild().isPresent()) {
+      LinearTree.checkShapes(tree.maybeChild().get());
+    }
     if (tree.frozen() != null) {
       scope.check("Everything.frozen", "n", tree.frozen().shape());
+    }
+    if (tree.inner() != null) {
+      Outer_InnerTree.checkShapes(tree.inner());
     }
     return scope;
   }

@@ -6,6 +6,7 @@ import dev.solstice.shape.ShapeScope;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.BiPredicate;
 import javax.annotation.processing.Generated;
 
@@ -35,13 +36,21 @@ public final class LinearGradTree implements TreeDef<LinearGrad> {
   @Override
   public List<Tensor> leaves(LinearGrad tree) {
     List<Tensor> leaves = new ArrayList<>();
+    addLeaves(tree, leaves);
+    return leaves;
+  }
+
+  /**
+   * Adds the leaves of {@code tree} to {@code leaves}, in the order of {@link #leaves}. The trees
+   * of records holding {@link LinearGrad} children call it.
+   */
+  public static void addLeaves(LinearGrad tree, List<Tensor> leaves) {
     if (tree.weight() != null) {
       leaves.add(tree.weight());
     }
     if (tree.bias() != null) {
       leaves.add(tree.bias());
     }
-    return leaves;
   }
 
   /**
@@ -51,31 +60,52 @@ public final class LinearGradTree implements TreeDef<LinearGrad> {
   @Override
   public List<String> paths(LinearGrad tree) {
     List<String> paths = new ArrayList<>();
-    if (tree.weight() != null) {
-      paths.add("weight");
-    }
-    if (tree.bias() != null) {
-      paths.add("bias");
-    }
+    addPaths(tree, "", paths);
     return paths;
   }
 
   /**
+   * Adds the path of each leaf of {@code tree}, after {@code prefix}, to {@code paths}, in the order of
+   * {@link #leaves}. The trees of records holding {@link LinearGrad} children call it.
+   */
+  public static void addPaths(LinearGrad tree, String prefix, List<String> paths) {
+    if (tree.weight() != null) {
+      paths.add(prefix + "weight");
+    }
+    if (tree.bias() != null) {
+      paths.add(prefix + "bias");
+    }
+  }
+
+  /**
    * The {@link LinearGrad} with the structure and static components of {@code like} and the
-   * given leaves in place of its own, checked against the {@code @Shape} of each
-   * component when shape checks are enabled.
+   * given leaves in place of its own, its shapes checked by {@link #checkShapes} when
+   * shape checks are enabled.
    *
    * @throws IllegalArgumentException if {@code leaves} does not have one tensor per leaf of
    *     {@code like}
    */
   @Override
   public LinearGrad rebuild(LinearGrad like, List<Tensor> leaves) {
-    int expected = leaves(like).size();
-    if (leaves.size() != expected) {
-      throw new IllegalArgumentException("cannot rebuild LinearGrad: like has " + expected +
-          " leaves, but " + leaves.size() + " were given");
+    Iterator<Tensor> next = leaves.iterator();
+    LinearGrad tree;
+    try {
+      tree = rebuildFrom(like, next);
+    } catch (NoSuchElementException tooFew) {
+      throw leafCountError(like, leaves);
     }
-    return rebuildFrom(like, leaves.iterator());
+    if (next.hasNext()) {
+      throw leafCountError(like, leaves);
+    }
+    if (ShapeScope.enabled()) {
+      checkShapes(tree);
+    }
+    return tree;
+  }
+
+  private static IllegalArgumentException leafCountError(LinearGrad like, List<Tensor> leaves) {
+    return new IllegalArgumentException("cannot rebuild LinearGrad: like has " + INSTANCE.leaves(like).size() +
+        " leaves, but " + leaves.size() + " were given");
   }
 
   /**
@@ -124,22 +154,20 @@ public final class LinearGradTree implements TreeDef<LinearGrad> {
   /**
    * The {@link LinearGrad} with the structure and static components of {@code like} whose
    * leaves are the next ones from {@code leaves}, in the order of {@link #leaves}; a null
-   * leaf makes that child absent. The trees of records holding {@link LinearGrad}
-   * children call it.
+   * leaf makes that child absent. It checks no shapes ({@link #rebuild} does, once for
+   * the whole tree). The trees of records holding {@link LinearGrad} children call it.
    */
   public static LinearGrad rebuildFrom(LinearGrad like, Iterator<Tensor> leaves) {
     Tensor weight = like.weight() == null ? null : leaves.next();
     Tensor bias = like.bias() == null ? null : leaves.next();
-    LinearGrad tree = new LinearGrad(weight, bias);
-    if (ShapeScope.enabled()) {
-      checkShapes(tree);
-    }
-    return tree;
+    return new LinearGrad(weight, bias);
   }
 
   /**
    * Checks each tensor of {@code tree} against the {@code @Shape} of its component, all in one
-   * scope, so a dim named by several components must have one size; returns that scope.
+   * scope, so a dim named by several components must have one size, and each child model
+   * by its own {@code checkShapes}, in a scope of its own; returns the scope of {@code tree}.
+   * Children held as {@code TreeNode}s are not checked.
    *
    * @throws dev.solstice.shape.ShapeMismatchException naming the component, if a tensor does
    *     not match

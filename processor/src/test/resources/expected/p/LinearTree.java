@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import javax.annotation.processing.Generated;
@@ -41,13 +42,21 @@ public final class LinearTree implements TreeDef<Linear> {
   @Override
   public List<Tensor> leaves(Linear tree) {
     List<Tensor> leaves = new ArrayList<>();
+    addLeaves(tree, leaves);
+    return leaves;
+  }
+
+  /**
+   * Adds the leaves of {@code tree} to {@code leaves}, in the order of {@link #leaves}. The trees
+   * of records holding {@link Linear} children call it.
+   */
+  public static void addLeaves(Linear tree, List<Tensor> leaves) {
     if (tree.weight() != null) {
       leaves.add(tree.weight());
     }
     if (tree.bias() != null) {
       leaves.add(tree.bias());
     }
-    return leaves;
   }
 
   /**
@@ -57,31 +66,52 @@ public final class LinearTree implements TreeDef<Linear> {
   @Override
   public List<String> paths(Linear tree) {
     List<String> paths = new ArrayList<>();
-    if (tree.weight() != null) {
-      paths.add("weight");
-    }
-    if (tree.bias() != null) {
-      paths.add("bias");
-    }
+    addPaths(tree, "", paths);
     return paths;
   }
 
   /**
+   * Adds the path of each leaf of {@code tree}, after {@code prefix}, to {@code paths}, in the order of
+   * {@link #leaves}. The trees of records holding {@link Linear} children call it.
+   */
+  public static void addPaths(Linear tree, String prefix, List<String> paths) {
+    if (tree.weight() != null) {
+      paths.add(prefix + "weight");
+    }
+    if (tree.bias() != null) {
+      paths.add(prefix + "bias");
+    }
+  }
+
+  /**
    * The {@link Linear} with the structure and static components of {@code like} and the
-   * given leaves in place of its own, checked against the {@code @Shape} of each
-   * component when shape checks are enabled.
+   * given leaves in place of its own, its shapes checked by {@link #checkShapes} when
+   * shape checks are enabled.
    *
    * @throws IllegalArgumentException if {@code leaves} does not have one tensor per leaf of
    *     {@code like}
    */
   @Override
   public Linear rebuild(Linear like, List<Tensor> leaves) {
-    int expected = leaves(like).size();
-    if (leaves.size() != expected) {
-      throw new IllegalArgumentException("cannot rebuild Linear: like has " + expected +
-          " leaves, but " + leaves.size() + " were given");
+    Iterator<Tensor> next = leaves.iterator();
+    Linear tree;
+    try {
+      tree = rebuildFrom(like, next);
+    } catch (NoSuchElementException tooFew) {
+      throw leafCountError(like, leaves);
     }
-    return rebuildFrom(like, leaves.iterator());
+    if (next.hasNext()) {
+      throw leafCountError(like, leaves);
+    }
+    if (ShapeScope.enabled()) {
+      checkShapes(tree);
+    }
+    return tree;
+  }
+
+  private static IllegalArgumentException leafCountError(Linear like, List<Tensor> leaves) {
+    return new IllegalArgumentException("cannot rebuild Linear: like has " + INSTANCE.leaves(like).size() +
+        " leaves, but " + leaves.size() + " were given");
   }
 
   /**
@@ -90,7 +120,7 @@ public final class LinearTree implements TreeDef<Linear> {
    */
   public static ValueAndGrad<LinearGrad> valueAndGrad(Linear model, Function<Linear, Tensor> loss) {
     ValueAndGrad<List<Tensor>> flat = Autodiff.valueAndGrad(INSTANCE.leaves(model),
-        leaves -> loss.apply(INSTANCE.rebuild(model, leaves)));
+        leaves -> loss.apply(rebuildFrom(model, leaves.iterator())));
     return new ValueAndGrad<>(flat.value(), gradFrom(model, flat.grad().iterator()));
   }
 
@@ -110,14 +140,17 @@ public final class LinearTree implements TreeDef<Linear> {
     }
     List<Tensor> updated = new ArrayList<>(params.size());
     for (int i = 0; i < params.size(); i++) {
-      if (!Arrays.equals(params.get(i).shape(), deltas.get(i).shape())) {
+      Tensor param = params.get(i);
+      Tensor delta = deltas.get(i);
+      if (!Arrays.equals(param.shape(), delta.shape())) {
         throw new IllegalArgumentException("the update of " + INSTANCE.paths(model).get(i) +
-            " has shape " + Arrays.toString(deltas.get(i).shape()) +
-            " but the parameter has shape " + Arrays.toString(params.get(i).shape()));
+            " has shape " + Arrays.toString(delta.shape()) +
+            " but the parameter has shape " + Arrays.toString(param.shape()));
       }
-      updated.add(params.get(i).add(deltas.get(i)));
+      updated.add(param.add(delta));
     }
-    return INSTANCE.rebuild(model, updated);
+    // each update has its parameter's shape, so the rebuilt model needs no shape check
+    return rebuildFrom(model, updated.iterator());
   }
 
   /**
@@ -166,17 +199,13 @@ public final class LinearTree implements TreeDef<Linear> {
   /**
    * The {@link Linear} with the structure and static components of {@code like} whose
    * leaves are the next ones from {@code leaves}, in the order of {@link #leaves}; a null
-   * leaf makes that child absent. The trees of records holding {@link Linear}
-   * children call it.
+   * leaf makes that child absent. It checks no shapes ({@link #rebuild} does, once for
+   * the whole tree). The trees of records holding {@link Linear} children call it.
    */
   public static Linear rebuildFrom(Linear like, Iterator<Tensor> leaves) {
     Tensor weight = like.weight() == null ? null : leaves.next();
     Tensor bias = like.bias() == null ? null : leaves.next();
-    Linear tree = new Linear(weight, bias);
-    if (ShapeScope.enabled()) {
-      checkShapes(tree);
-    }
-    return tree;
+    return new Linear(weight, bias);
   }
 
   /**
@@ -193,7 +222,9 @@ public final class LinearTree implements TreeDef<Linear> {
 
   /**
    * Checks each tensor of {@code tree} against the {@code @Shape} of its component, all in one
-   * scope, so a dim named by several components must have one size; returns that scope.
+   * scope, so a dim named by several components must have one size, and each child model
+   * by its own {@code checkShapes}, in a scope of its own; returns the scope of {@code tree}.
+   * Children held as {@code TreeNode}s are not checked.
    *
    * @throws dev.solstice.shape.ShapeMismatchException naming the component, if a tensor does
    *     not match

@@ -25,16 +25,23 @@ public final class MlpBatched {
    * Runs {@link Mlp#forward} on a whole batch at once, as
    * {@code jax.vmap(Mlp.forward, in_axes=(None, 0), out_axes=0)}.
    * Checks the {@code @Shape} of the model and the arguments first, and of the result
-   * last, in one scope, unless shape checks are disabled.
+   * last, in one scope, unless shape checks are disabled; each child model of the model
+   * is checked in a scope of its own. A null argument is not mapped: every sample gets
+   * null, as {@code jax.vmap} passes {@code None} through.
    *
    * @param model the model, shared by every sample
    * @param x a batch of samples along axis 0
    * @return the results of every sample, with the batch along axis 0
+   * @throws IllegalArgumentException if every mapped argument is null, so there is no batch
    */
   public static @Shape("batch 1") Tensor forward(Mlp model, @Shape("batch 1") Tensor x) {
-    boolean checkShapes = ShapeScope.enabled();
-    ShapeScope scope = new ShapeScope();
-    if (checkShapes) {
+    if (x == null) {
+      throw new IllegalArgumentException("MlpBatched.forward needs a batch, but "
+          + "x, its only mapped argument, is null");
+    }
+    ShapeScope scope = null;
+    if (ShapeScope.enabled()) {
+      scope = MlpTree.checkShapes(model);
       scope.check("x", "batch 1", x.shape());
     }
     Tensor result;
@@ -42,7 +49,7 @@ public final class MlpBatched {
       Tensor xSample = batch.in("x", x, 0);
       result = batch.out(model.forward(xSample), 0);
     }
-    if (checkShapes) {
+    if (scope != null) {
       scope.checkReturn("batch 1", result.shape());
     }
     return result;

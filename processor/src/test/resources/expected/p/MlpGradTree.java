@@ -2,9 +2,11 @@ package p;
 
 import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.tree.TreeDef;
+import dev.solstice.shape.ShapeScope;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.BiPredicate;
 import javax.annotation.processing.Generated;
 
@@ -34,13 +36,21 @@ public final class MlpGradTree implements TreeDef<MlpGrad> {
   @Override
   public List<Tensor> leaves(MlpGrad tree) {
     List<Tensor> leaves = new ArrayList<>();
+    addLeaves(tree, leaves);
+    return leaves;
+  }
+
+  /**
+   * Adds the leaves of {@code tree} to {@code leaves}, in the order of {@link #leaves}. The trees
+   * of records holding {@link MlpGrad} children call it.
+   */
+  public static void addLeaves(MlpGrad tree, List<Tensor> leaves) {
     if (tree.l1() != null) {
-      leaves.addAll(LinearGradTree.INSTANCE.leaves(tree.l1()));
+      LinearGradTree.addLeaves(tree.l1(), leaves);
     }
     if (tree.l2() != null) {
-      leaves.addAll(LinearGradTree.INSTANCE.leaves(tree.l2()));
+      LinearGradTree.addLeaves(tree.l2(), leaves);
     }
-    return leaves;
   }
 
   /**
@@ -50,35 +60,52 @@ public final class MlpGradTree implements TreeDef<MlpGrad> {
   @Override
   public List<String> paths(MlpGrad tree) {
     List<String> paths = new ArrayList<>();
-    if (tree.l1() != null) {
-      for (String path : LinearGradTree.INSTANCE.paths(tree.l1())) {
-        paths.add("l1." + path);
-      }
-    }
-    if (tree.l2() != null) {
-      for (String path : LinearGradTree.INSTANCE.paths(tree.l2())) {
-        paths.add("l2." + path);
-      }
-    }
+    addPaths(tree, "", paths);
     return paths;
   }
 
   /**
+   * Adds the path of each leaf of {@code tree}, after {@code prefix}, to {@code paths}, in the order of
+   * {@link #leaves}. The trees of records holding {@link MlpGrad} children call it.
+   */
+  public static void addPaths(MlpGrad tree, String prefix, List<String> paths) {
+    if (tree.l1() != null) {
+      LinearGradTree.addPaths(tree.l1(), prefix + "l1.", paths);
+    }
+    if (tree.l2() != null) {
+      LinearGradTree.addPaths(tree.l2(), prefix + "l2.", paths);
+    }
+  }
+
+  /**
    * The {@link MlpGrad} with the structure and static components of {@code like} and the
-   * given leaves in place of its own, checked against the {@code @Shape} of each
-   * component when shape checks are enabled.
+   * given leaves in place of its own, its shapes checked by {@link #checkShapes} when
+   * shape checks are enabled.
    *
    * @throws IllegalArgumentException if {@code leaves} does not have one tensor per leaf of
    *     {@code like}
    */
   @Override
   public MlpGrad rebuild(MlpGrad like, List<Tensor> leaves) {
-    int expected = leaves(like).size();
-    if (leaves.size() != expected) {
-      throw new IllegalArgumentException("cannot rebuild MlpGrad: like has " + expected +
-          " leaves, but " + leaves.size() + " were given");
+    Iterator<Tensor> next = leaves.iterator();
+    MlpGrad tree;
+    try {
+      tree = rebuildFrom(like, next);
+    } catch (NoSuchElementException tooFew) {
+      throw leafCountError(like, leaves);
     }
-    return rebuildFrom(like, leaves.iterator());
+    if (next.hasNext()) {
+      throw leafCountError(like, leaves);
+    }
+    if (ShapeScope.enabled()) {
+      checkShapes(tree);
+    }
+    return tree;
+  }
+
+  private static IllegalArgumentException leafCountError(MlpGrad like, List<Tensor> leaves) {
+    return new IllegalArgumentException("cannot rebuild MlpGrad: like has " + INSTANCE.leaves(like).size() +
+        " leaves, but " + leaves.size() + " were given");
   }
 
   /**
@@ -127,12 +154,32 @@ public final class MlpGradTree implements TreeDef<MlpGrad> {
   /**
    * The {@link MlpGrad} with the structure and static components of {@code like} whose
    * leaves are the next ones from {@code leaves}, in the order of {@link #leaves}; a null
-   * leaf makes that child absent. The trees of records holding {@link MlpGrad}
-   * children call it.
+   * leaf makes that child absent. It checks no shapes ({@link #rebuild} does, once for
+   * the whole tree). The trees of records holding {@link MlpGrad} children call it.
    */
   public static MlpGrad rebuildFrom(MlpGrad like, Iterator<Tensor> leaves) {
     LinearGrad l1 = like.l1() == null ? null : LinearGradTree.rebuildFrom(like.l1(), leaves);
     LinearGrad l2 = like.l2() == null ? null : LinearGradTree.rebuildFrom(like.l2(), leaves);
     return new MlpGrad(l1, l2);
+  }
+
+  /**
+   * Checks each tensor of {@code tree} against the {@code @Shape} of its component, all in one
+   * scope, so a dim named by several components must have one size, and each child model
+   * by its own {@code checkShapes}, in a scope of its own; returns the scope of {@code tree}.
+   * Children held as {@code TreeNode}s are not checked.
+   *
+   * @throws dev.solstice.shape.ShapeMismatchException naming the component, if a tensor does
+   *     not match
+   */
+  public static ShapeScope checkShapes(MlpGrad tree) {
+    ShapeScope scope = new ShapeScope();
+    if (tree.l1() != null) {
+      LinearGradTree.checkShapes(tree.l1());
+    }
+    if (tree.l2() != null) {
+      LinearGradTree.checkShapes(tree.l2());
+    }
+    return scope;
   }
 }

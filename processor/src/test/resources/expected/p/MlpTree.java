@@ -4,10 +4,12 @@ import dev.solstice.runtime.Autodiff;
 import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.ValueAndGrad;
 import dev.solstice.runtime.tree.TreeDef;
+import dev.solstice.shape.ShapeScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import javax.annotation.processing.Generated;
@@ -40,13 +42,21 @@ public final class MlpTree implements TreeDef<Mlp> {
   @Override
   public List<Tensor> leaves(Mlp tree) {
     List<Tensor> leaves = new ArrayList<>();
+    addLeaves(tree, leaves);
+    return leaves;
+  }
+
+  /**
+   * Adds the leaves of {@code tree} to {@code leaves}, in the order of {@link #leaves}. The trees
+   * of records holding {@link Mlp} children call it.
+   */
+  public static void addLeaves(Mlp tree, List<Tensor> leaves) {
     if (tree.l1() != null) {
-      leaves.addAll(LinearTree.INSTANCE.leaves(tree.l1()));
+      LinearTree.addLeaves(tree.l1(), leaves);
     }
     if (tree.l2() != null) {
-      leaves.addAll(LinearTree.INSTANCE.leaves(tree.l2()));
+      LinearTree.addLeaves(tree.l2(), leaves);
     }
-    return leaves;
   }
 
   /**
@@ -56,35 +66,52 @@ public final class MlpTree implements TreeDef<Mlp> {
   @Override
   public List<String> paths(Mlp tree) {
     List<String> paths = new ArrayList<>();
-    if (tree.l1() != null) {
-      for (String path : LinearTree.INSTANCE.paths(tree.l1())) {
-        paths.add("l1." + path);
-      }
-    }
-    if (tree.l2() != null) {
-      for (String path : LinearTree.INSTANCE.paths(tree.l2())) {
-        paths.add("l2." + path);
-      }
-    }
+    addPaths(tree, "", paths);
     return paths;
   }
 
   /**
+   * Adds the path of each leaf of {@code tree}, after {@code prefix}, to {@code paths}, in the order of
+   * {@link #leaves}. The trees of records holding {@link Mlp} children call it.
+   */
+  public static void addPaths(Mlp tree, String prefix, List<String> paths) {
+    if (tree.l1() != null) {
+      LinearTree.addPaths(tree.l1(), prefix + "l1.", paths);
+    }
+    if (tree.l2() != null) {
+      LinearTree.addPaths(tree.l2(), prefix + "l2.", paths);
+    }
+  }
+
+  /**
    * The {@link Mlp} with the structure and static components of {@code like} and the
-   * given leaves in place of its own, checked against the {@code @Shape} of each
-   * component when shape checks are enabled.
+   * given leaves in place of its own, its shapes checked by {@link #checkShapes} when
+   * shape checks are enabled.
    *
    * @throws IllegalArgumentException if {@code leaves} does not have one tensor per leaf of
    *     {@code like}
    */
   @Override
   public Mlp rebuild(Mlp like, List<Tensor> leaves) {
-    int expected = leaves(like).size();
-    if (leaves.size() != expected) {
-      throw new IllegalArgumentException("cannot rebuild Mlp: like has " + expected +
-          " leaves, but " + leaves.size() + " were given");
+    Iterator<Tensor> next = leaves.iterator();
+    Mlp tree;
+    try {
+      tree = rebuildFrom(like, next);
+    } catch (NoSuchElementException tooFew) {
+      throw leafCountError(like, leaves);
     }
-    return rebuildFrom(like, leaves.iterator());
+    if (next.hasNext()) {
+      throw leafCountError(like, leaves);
+    }
+    if (ShapeScope.enabled()) {
+      checkShapes(tree);
+    }
+    return tree;
+  }
+
+  private static IllegalArgumentException leafCountError(Mlp like, List<Tensor> leaves) {
+    return new IllegalArgumentException("cannot rebuild Mlp: like has " + INSTANCE.leaves(like).size() +
+        " leaves, but " + leaves.size() + " were given");
   }
 
   /**
@@ -93,7 +120,7 @@ public final class MlpTree implements TreeDef<Mlp> {
    */
   public static ValueAndGrad<MlpGrad> valueAndGrad(Mlp model, Function<Mlp, Tensor> loss) {
     ValueAndGrad<List<Tensor>> flat = Autodiff.valueAndGrad(INSTANCE.leaves(model),
-        leaves -> loss.apply(INSTANCE.rebuild(model, leaves)));
+        leaves -> loss.apply(rebuildFrom(model, leaves.iterator())));
     return new ValueAndGrad<>(flat.value(), gradFrom(model, flat.grad().iterator()));
   }
 
@@ -113,14 +140,17 @@ public final class MlpTree implements TreeDef<Mlp> {
     }
     List<Tensor> updated = new ArrayList<>(params.size());
     for (int i = 0; i < params.size(); i++) {
-      if (!Arrays.equals(params.get(i).shape(), deltas.get(i).shape())) {
+      Tensor param = params.get(i);
+      Tensor delta = deltas.get(i);
+      if (!Arrays.equals(param.shape(), delta.shape())) {
         throw new IllegalArgumentException("the update of " + INSTANCE.paths(model).get(i) +
-            " has shape " + Arrays.toString(deltas.get(i).shape()) +
-            " but the parameter has shape " + Arrays.toString(params.get(i).shape()));
+            " has shape " + Arrays.toString(delta.shape()) +
+            " but the parameter has shape " + Arrays.toString(param.shape()));
       }
-      updated.add(params.get(i).add(deltas.get(i)));
+      updated.add(param.add(delta));
     }
-    return INSTANCE.rebuild(model, updated);
+    // each update has its parameter's shape, so the rebuilt model needs no shape check
+    return rebuildFrom(model, updated.iterator());
   }
 
   /**
@@ -169,8 +199,8 @@ public final class MlpTree implements TreeDef<Mlp> {
   /**
    * The {@link Mlp} with the structure and static components of {@code like} whose
    * leaves are the next ones from {@code leaves}, in the order of {@link #leaves}; a null
-   * leaf makes that child absent. The trees of records holding {@link Mlp}
-   * children call it.
+   * leaf makes that child absent. It checks no shapes ({@link #rebuild} does, once for
+   * the whole tree). The trees of records holding {@link Mlp} children call it.
    */
   public static Mlp rebuildFrom(Mlp like, Iterator<Tensor> leaves) {
     Linear l1 = like.l1() == null ? null : LinearTree.rebuildFrom(like.l1(), leaves);
@@ -188,5 +218,25 @@ public final class MlpTree implements TreeDef<Mlp> {
     LinearGrad l1 = like.l1() == null ? null : LinearTree.gradFrom(like.l1(), grads);
     LinearGrad l2 = like.l2() == null ? null : LinearTree.gradFrom(like.l2(), grads);
     return new MlpGrad(l1, l2);
+  }
+
+  /**
+   * Checks each tensor of {@code tree} against the {@code @Shape} of its component, all in one
+   * scope, so a dim named by several components must have one size, and each child model
+   * by its own {@code checkShapes}, in a scope of its own; returns the scope of {@code tree}.
+   * Children held as {@code TreeNode}s are not checked.
+   *
+   * @throws dev.solstice.shape.ShapeMismatchException naming the component, if a tensor does
+   *     not match
+   */
+  public static ShapeScope checkShapes(Mlp tree) {
+    ShapeScope scope = new ShapeScope();
+    if (tree.l1() != null) {
+      LinearTree.checkShapes(tree.l1());
+    }
+    if (tree.l2() != null) {
+      LinearTree.checkShapes(tree.l2());
+    }
+    return scope;
   }
 }

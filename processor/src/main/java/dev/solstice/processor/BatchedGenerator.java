@@ -21,8 +21,10 @@ import javax.annotation.processing.Filer;
 /**
  * Writes {@code FooBatched}: for each {@code @Vmap} method of a model {@code Foo}, a static method
  * taking the model and the method's arguments with a batch axis where {@code inAxes} maps them.
- * It checks the shapes, opens a {@code Batching} level, marks the batch axis of each mapped
- * argument, calls the method once and moves the batch axis of the result to {@code outAxes}.
+ * It takes the batch size from the first mapped argument that is not null, checks the shapes of
+ * the model and the arguments, opens a {@code Batching} level, marks the batch axis of each mapped
+ * argument (passing a null one through), calls the method once and moves the batch axis of the
+ * result to {@code outAxes}.
  */
 final class BatchedGenerator extends SourceFileGenerator {
 
@@ -60,7 +62,7 @@ final class BatchedGenerator extends SourceFileGenerator {
     NameAllocator names = new NameAllocator();
     vmap.parameters().forEach(parameter -> names.newName(parameter.name()));
     String self = names.newName("model");
-    String check = names.newName("checkShapes");
+    String size = names.newName("size");
     String scope = names.newName("scope");
     String batch = names.newName("batch");
     String result = names.newName("result");
@@ -77,33 +79,70 @@ final class BatchedGenerator extends SourceFileGenerator {
     }
     method.varargs(vmap.varargs());
 
-    boolean checksArguments = vmap.parameters().stream().anyMatch(p -> p.batchedShape() != null);
-    boolean checksResult = vmap.batchedReturnShape() != null;
-    boolean checks = model.hasShapes() || checksArguments || checksResult;
-    if (checks) {
-      method.addStatement("boolean $N = $T.enabled()", check, ClassNames.SHAPE_SCOPE);
-      if (model.hasShapes()) {
-        method.addStatement(
-            "$T $N = $N ? $T.checkShapes($N) : new $T()",
-            ClassNames.SHAPE_SCOPE, scope, check, model.tree(), self, ClassNames.SHAPE_SCOPE);
-      } else {
-        method.addStatement("$T $N = new $T()", ClassNames.SHAPE_SCOPE, scope, ClassNames.SHAPE_SCOPE);
-      }
-    }
-    if (checksArguments) {
-      method.beginControlFlow("if ($N)", check);
-      for (Parameter parameter : vmap.parameters()) {
-        if (parameter.batchedShape() != null) {
-          method.addStatement(
-              "$N.check($S, $S, $N.shape())", scope, parameter.name(), parameter.batchedShape(), parameter.name());
+    String batchedName = model.batched().simpleName() + "." + vmap.name();
+    List<Parameter> mapped = vmap.parameters().stream().filter(Parameter::mapped).toList();
+    CodeBlock batchSize;
+    if (mapped.size() == 1) {
+      Parameter only = mapped.get(0);
+      method
+          .beginControlFlow("if ($N == null)", only.name())
+          .addStatement(
+              "throw new $T($S$W+ $S)",
+              IllegalArgumentException.class,
+              batchedName + " needs a batch, but ",
+              only.name() + ", its only mapped argument, is null")
+          .endControlFlow();
+      batchSize = batchSize(only);
+    } else {
+      method.addStatement("int $N", size);
+      for (int i = 0; i < mapped.size(); i++) {
+        String condition = (i == 0 ? "if" : "else if") + " ($N != null)";
+        if (i == 0) {
+          method.beginControlFlow(condition, mapped.get(i).name());
+        } else {
+          method.nextControlFlow(condition, mapped.get(i).name());
         }
+        method.addStatement("$N = $L", size, batchSize(mapped.get(i)));
       }
-      method.endControlFlow();
+      method
+          .nextControlFlow("else")
+          .addStatement(
+              "throw new $T($S$W+ $S)",
+              IllegalArgumentException.class,
+              batchedName + " needs a batch, but every mapped argument ",
+              mapped.stream().map(Parameter::name).collect(Collectors.joining(", ", "(", ") is null")))
+          .endControlFlow();
+      batchSize = CodeBlock.of("$N", size);
     }
+
+    List<Parameter> checked = vmap.parameters().stream().filter(p -> p.batchedShape() != null).toList();
+    boolean checksResult = vmap.batchedReturnShape() != null;
+    if (checksResult) {
+      method.addStatement("$T $N = null", ClassNames.SHAPE_SCOPE, scope);
+    }
+    method.beginControlFlow("if ($T.enabled())", ClassNames.SHAPE_SCOPE);
+    if (checksResult) {
+      method.addStatement("$N = $T.checkShapes($N)", scope, model.tree(), self);
+    } else if (!checked.isEmpty()) {
+      method.addStatement("$T $N = $T.checkShapes($N)", ClassNames.SHAPE_SCOPE, scope, model.tree(), self);
+    } else {
+      method.addStatement("$T.checkShapes($N)", model.tree(), self);
+    }
+    for (Parameter parameter : checked) {
+      CodeBlock check =
+          CodeBlock.of(
+              "$N.check($S, $S, $N.shape())", scope, parameter.name(), parameter.batchedShape(), parameter.name());
+      if (mayBeNull(parameter, mapped)) {
+        method.beginControlFlow("if ($N != null)", parameter.name()).addStatement(check).endControlFlow();
+      } else {
+        method.addStatement(check);
+      }
+    }
+    method.endControlFlow();
 
     method
         .addStatement("$T $N", ClassNames.TENSOR, result)
-        .beginControlFlow("try ($T $N = $T.begin($L))", ClassNames.BATCHING, batch, ClassNames.BATCHING, batchSize(vmap));
+        .beginControlFlow("try ($T $N = $T.begin($L))", ClassNames.BATCHING, batch, ClassNames.BATCHING, batchSize);
     List<CodeBlock> arguments = new ArrayList<>();
     for (Parameter parameter : vmap.parameters()) {
       if (!parameter.mapped()) {
@@ -112,8 +151,12 @@ final class BatchedGenerator extends SourceFileGenerator {
       }
       String sample = names.newName(parameter.name() + "Sample");
       TypeName type = parameter.kind() == ParameterKind.KEY ? ClassNames.KEY : ClassNames.TENSOR;
-      method.addStatement(
-          "$T $N = $N.in($S, $N, $L)", type, sample, batch, parameter.name(), parameter.name(), parameter.axis());
+      CodeBlock in = CodeBlock.of("$N.in($S, $N, $L)", batch, parameter.name(), parameter.name(), parameter.axis());
+      if (mayBeNull(parameter, mapped)) {
+        method.addStatement("$T $N = $N == null ? null : $L", type, sample, parameter.name(), in);
+      } else {
+        method.addStatement("$T $N = $L", type, sample, in);
+      }
       arguments.add(CodeBlock.of("$N", sample));
     }
     method.addStatement(
@@ -122,16 +165,23 @@ final class BatchedGenerator extends SourceFileGenerator {
 
     if (checksResult) {
       method
-          .beginControlFlow("if ($N)", check)
+          .beginControlFlow("if ($N != null)", scope)
           .addStatement("$N.checkReturn($S, $N.shape())", scope, vmap.batchedReturnShape(), result)
           .endControlFlow();
     }
     return method.addStatement("return $N", result).build();
   }
 
-  /** The batch size: the size of the mapped axis of the first mapped argument. */
-  private static CodeBlock batchSize(VmapMethodDescriptor vmap) {
-    Parameter source = vmap.sizeSource();
+  /**
+   * Whether the argument may be null when the method runs: any but the only mapped one, which
+   * gives the batch size and was checked for null first.
+   */
+  private static boolean mayBeNull(Parameter parameter, List<Parameter> mapped) {
+    return !(mapped.size() == 1 && mapped.get(0) == parameter);
+  }
+
+  /** The batch size given by the mapped argument {@code source}: the size of its mapped axis. */
+  private static CodeBlock batchSize(Parameter source) {
     return source.kind() == ParameterKind.KEY
         ? CodeBlock.of("$N.keyData().dim($L)", source.name(), source.axis())
         : CodeBlock.of("$N.dim($L)", source.name(), source.axis());
@@ -152,7 +202,9 @@ final class BatchedGenerator extends SourceFileGenerator {
                 "Runs {@link $T#$L} on a whole batch at once, as\n"
                     + "{@code jax.vmap($L.$L, in_axes=$L, out_axes=$L)}.\n"
                     + "Checks the {@code @Shape} of the model and the arguments first, and of the result\n"
-                    + "last, in one scope, unless shape checks are disabled.\n\n",
+                    + "last, in one scope, unless shape checks are disabled; each child model of the model\n"
+                    + "is checked in a scope of its own. A null argument is not mapped: every sample gets\n"
+                    + "null, as {@code jax.vmap} passes {@code None} through.\n\n",
                 model.model(),
                 vmap.name(),
                 model.model().simpleName(),
@@ -160,13 +212,18 @@ final class BatchedGenerator extends SourceFileGenerator {
                 inAxes,
                 vmap.outAxis())
             .add("@param $N the model, shared by every sample\n", self);
+    List<Parameter> mapped = vmap.parameters().stream().filter(Parameter::mapped).toList();
     for (Parameter parameter : vmap.parameters()) {
-      if (parameter.mapped()) {
+      if (parameter.mapped() && mayBeNull(parameter, mapped)) {
+        doc.add("@param $N a batch of samples along axis $L, or null for none\n", parameter.name(), parameter.axis());
+      } else if (parameter.mapped()) {
         doc.add("@param $N a batch of samples along axis $L\n", parameter.name(), parameter.axis());
       } else {
         doc.add("@param $N shared by every sample\n", parameter.name());
       }
     }
-    return doc.add("@return the results of every sample, with the batch along axis $L\n", vmap.outAxis()).build();
+    return doc.add("@return the results of every sample, with the batch along axis $L\n", vmap.outAxis())
+        .add("@throws IllegalArgumentException if every mapped argument is null, so there is no batch\n")
+        .build();
   }
 }

@@ -13,6 +13,8 @@ final class ClassNames {
   static final String VMAP = ANNOTATIONS_PACKAGE + ".Vmap";
   static final String STATIC = ANNOTATIONS_PACKAGE + ".Static";
   static final ClassName SHAPE = ClassName.get(ANNOTATIONS_PACKAGE, "Shape");
+  /** The simple name of the nullability annotations copied to gradient records, whatever their package. */
+  static final String NULLABLE = "Nullable";
 
   static final ClassName TENSOR = ClassName.get("dev.solstice.runtime", "Tensor");
   static final ClassName AUTODIFF = ClassName.get("dev.solstice.runtime", "Autodiff");
@@ -21,6 +23,8 @@ final class ClassNames {
   static final ClassName KEY = ClassName.get("dev.solstice.runtime.random", "Key");
   static final ClassName TREE_DEF = ClassName.get("dev.solstice.runtime.tree", "TreeDef");
   static final ClassName PYTREE = ClassName.get("dev.solstice.runtime.tree", "Pytree");
+  static final ClassName TREE_NODE = ClassName.get("dev.solstice.runtime.tree", "TreeNode");
+  static final ClassName TREE_NODE_DEF = TREE_NODE.nestedClass("Def");
   static final ClassName SHAPE_SCOPE = ClassName.get("dev.solstice.shape", "ShapeScope");
 
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
@@ -30,6 +34,7 @@ final class ClassNames {
   static final ClassName COLLECTIONS = ClassName.get("java.util", "Collections");
   static final ClassName ITERATOR = ClassName.get("java.util", "Iterator");
   static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
+  static final ClassName NO_SUCH_ELEMENT = ClassName.get("java.util", "NoSuchElementException");
   static final ClassName FUNCTION = ClassName.get("java.util.function", "Function");
   static final ClassName BI_PREDICATE = ClassName.get("java.util.function", "BiPredicate");
 

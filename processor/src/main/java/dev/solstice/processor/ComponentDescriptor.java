@@ -5,31 +5,35 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One record component of a model, as the generators see it.
  *
  * @param name the component's name (also its accessor's name)
- * @param kind what the component is to the tree
- * @param model the child record type when {@link ComponentKind#holdsModels()}, else null
+ * @param kind what the component holds, to the tree
+ * @param container how a child holds its elements; {@link Container#SINGLE} for a static component
+ * @param element the type of the child's elements without annotations: {@code Tensor}, the model
+ *     record or the node type; {@code Tensor} for a static tensor, null for other static components
  * @param shape the {@code @Shape} dims of the component's tensors, or null when not annotated
+ * @param nullness the component's nullability annotations
  */
-record ComponentDescriptor(String name, ComponentKind kind, ClassName model, String shape) {
+record ComponentDescriptor(
+    String name, ComponentKind kind, Container container, TypeName element, String shape, Nullness nullness) {
 
   /** The component's view in the gradient record: models become their gradients, arrays lists. */
   ComponentDescriptor inGradient() {
-    return new ComponentDescriptor(
-        name, kind.inGradient(), model == null ? null : ClassNames.gradOf(model), shape);
+    TypeName gradElement = kind == ComponentKind.MODEL ? ClassNames.gradOf(model()) : element;
+    return new ComponentDescriptor(name, kind, container.inGradient(), gradElement, shape, nullness);
   }
 
-  /** The same component without its {@code @Shape}: the type of locals in generated code. */
-  ComponentDescriptor withoutShape() {
-    return new ComponentDescriptor(name, kind, model, null);
-  }
-
-  /** How the component holds its tensors; a static tensor counts as a single one. */
-  ComponentKind.Container container() {
-    return kind.isStatic() ? ComponentKind.Container.SINGLE : kind.container();
+  /** The child's {@code @Model} record type; only for {@link ComponentKind#MODEL}. */
+  ClassName model() {
+    if (kind != ComponentKind.MODEL) {
+      throw new IllegalStateException(name + " holds no models");
+    }
+    return (ClassName) element;
   }
 
   /** True when some leaf of the component is checked against a {@code @Shape} spec. */
@@ -37,22 +41,26 @@ record ComponentDescriptor(String name, ComponentKind kind, ClassName model, Str
     return shape != null;
   }
 
-  /** {@code Tensor} or the model type: what the component holds, without annotations. */
-  TypeName elementType() {
-    return kind.holdsModels() ? model : ClassNames.TENSOR;
+  /** The component's declared type, with its {@code @Shape} and nullability type annotations. */
+  TypeName type() {
+    List<AnnotationSpec> onElement = new ArrayList<>(nullness.element());
+    if (shape != null) {
+      onElement.add(shapeAnnotation(shape));
+    }
+    return contain(element.annotated(onElement)).annotated(nullness.container());
   }
 
-  /** The component's declared type, with its {@code @Shape} on the tensor type where it has one. */
-  TypeName type() {
-    TypeName element = elementType();
-    if (shape != null) {
-      element = element.annotated(shapeAnnotation(shape));
-    }
-    return switch (container()) {
-      case SINGLE -> element;
-      case LIST -> ParameterizedTypeName.get(ClassNames.LIST, element);
-      case ARRAY -> ArrayTypeName.of(element);
-      case OPTIONAL -> ParameterizedTypeName.get(ClassNames.OPTIONAL, element);
+  /** The component's type without annotations: the type of locals in generated code. */
+  TypeName localType() {
+    return contain(element);
+  }
+
+  private TypeName contain(TypeName elementType) {
+    return switch (container) {
+      case SINGLE -> elementType;
+      case LIST -> ParameterizedTypeName.get(ClassNames.LIST, elementType);
+      case ARRAY -> ArrayTypeName.of(elementType);
+      case OPTIONAL -> ParameterizedTypeName.get(ClassNames.OPTIONAL, elementType);
     };
   }
 

@@ -8,6 +8,7 @@ import dev.solstice.processor.VmapMethodDescriptor.ParameterKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
@@ -25,23 +26,33 @@ final class DescriptorFactory {
         components.stream().map(ComponentDescriptor::shape).filter(Objects::nonNull).toList();
     List<VmapMethodDescriptor> methods =
         VmapAxes.vmapMethods(record).stream().map(m -> vmapMethod(m, componentShapes)).toList();
-    return new ModelDescriptor(record, ClassName.get(record), components, methods, false);
+    boolean treeNode = TreeTypes.isTreeNode(record.asType());
+    return new ModelDescriptor(record, ClassName.get(record), components, methods, false, treeNode);
   }
 
   private static ComponentDescriptor component(RecordComponentElement component) {
     String name = component.getSimpleName().toString();
     TypeMirror type = component.asType();
-    ComponentKind kind = TreeTypes.kindOf(component);
-    if (kind.isStatic()) {
-      String shape = TreeTypes.isTensor(type) ? TreeTypes.shapeOf(type) : null;
-      return new ComponentDescriptor(name, kind, null, shape);
+    Optional<TreeTypes.Child> child = TreeTypes.childOf(component);
+    if (child.isEmpty()) {
+      boolean tensor = TreeTypes.isTensor(type);
+      return new ComponentDescriptor(
+          name,
+          ComponentKind.STATIC,
+          Container.SINGLE,
+          tensor ? ClassNames.TENSOR : null,
+          tensor ? TreeTypes.shapeOf(type) : null,
+          Nullness.NONE);
     }
-    TypeMirror element = TreeTypes.elementOf(type, kind);
-    if (kind.holdsModels()) {
-      ClassName model = ClassName.get(TreeTypes.asModel(element).orElseThrow());
-      return new ComponentDescriptor(name, kind, model, null);
-    }
-    return new ComponentDescriptor(name, kind, null, TreeTypes.shapeOf(element));
+    TreeTypes.Child found = child.get();
+    String shape = found.kind() == ComponentKind.TENSOR ? TreeTypes.shapeOf(found.element()) : null;
+    return new ComponentDescriptor(
+        name,
+        found.kind(),
+        found.container(),
+        TypeName.get(found.element()).withoutAnnotations(),
+        shape,
+        NullnessReader.read(component, found));
   }
 
   /**

@@ -8,6 +8,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -15,8 +16,10 @@ import javax.annotation.processing.Filer;
 
 /**
  * Writes {@code FooGrad}, the gradient record of a model {@code Foo}: one component per child of
- * {@code Foo}, with the same {@code @Shape}, models replaced by their gradient records and arrays
- * by lists. Its tree definition is the generated {@code FooGradTree}.
+ * {@code Foo}, with the same {@code @Shape} and {@code Nullable} annotations, models replaced by
+ * their gradient records and arrays by lists; a {@code TreeNode} child keeps its type (its
+ * gradient is a node of the same run-time type). Its tree definition is the generated {@code
+ * FooGradTree}.
  */
 final class GradGenerator extends SourceFileGenerator {
 
@@ -44,7 +47,10 @@ final class GradGenerator extends SourceFileGenerator {
     TypeName treeDef = ParameterizedTypeName.get(ClassNames.TREE_DEF, grad.type());
     MethodSpec.Builder components = MethodSpec.constructorBuilder();
     for (ComponentDescriptor component : grad.components()) {
-      components.addParameter(component.type(), component.name());
+      components.addParameter(
+          ParameterSpec.builder(component.type(), component.name())
+              .addAnnotations(component.nullness().declaration())
+              .build());
     }
     return TypeSpec.recordBuilder(grad.type())
         .addModifiers(PUBLIC)

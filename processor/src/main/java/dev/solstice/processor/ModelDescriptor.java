@@ -14,13 +14,16 @@ import javax.lang.model.element.TypeElement;
  * @param components all record components, in declaration order
  * @param vmapMethods the {@code @Vmap} methods (none for a gradient)
  * @param gradient true when this describes the generated gradient record
+ * @param treeNode true when the record described implements {@code TreeNode}, so its tree gets a
+ *     {@code NODE} definition for its {@code nodeDef()} to return
  */
 record ModelDescriptor(
     TypeElement element,
     ClassName type,
     List<ComponentDescriptor> components,
     List<VmapMethodDescriptor> vmapMethods,
-    boolean gradient) {
+    boolean gradient,
+    boolean treeNode) {
 
   /** The {@code @Model} record's class name. */
   ClassName model() {
@@ -47,15 +50,10 @@ record ModelDescriptor(
     return components.stream().filter(c -> !c.kind().isStatic()).toList();
   }
 
-  /** True when some component carries a {@code @Shape} to check. */
-  boolean hasShapes() {
-    return components.stream().anyMatch(ComponentDescriptor::hasShape);
-  }
-
   /** The gradient record {@code FooGrad} seen as a tree: the children only, as gradients. */
   ModelDescriptor gradientView() {
     List<ComponentDescriptor> gradComponents =
         children().stream().map(ComponentDescriptor::inGradient).toList();
-    return new ModelDescriptor(element, grad(), gradComponents, List.of(), true);
+    return new ModelDescriptor(element, grad(), gradComponents, List.of(), true, false);
   }
 }

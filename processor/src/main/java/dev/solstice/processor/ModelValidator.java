@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
@@ -13,6 +14,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
@@ -73,15 +75,22 @@ final class ModelValidator {
     TypeMirror type = component.asType();
     String what = "component " + component.getSimpleName() + " of " + record.getSimpleName();
     ShapeValidator.check(type, what, at, report);
-    if (!TreeTypes.kindOf(component).isStatic() || TreeTypes.hasAnnotation(component, ClassNames.STATIC)) {
+    if (TreeTypes.hasAnnotation(component, ClassNames.STATIC)) {
       return;
     }
+    Optional<TreeTypes.Child> child = TreeTypes.childOf(type);
+    if (child.isPresent()) {
+      checkNodeType(child.get(), what, at, report);
+      return;
+    }
+    Optional<TypeElement> open = TreeTypes.openType(type);
     if (TreeTypes.isContainer(type) && TreeTypes.mentionsTree(type)) {
       report.addError(
           String.format(
               "%s has type %s, a container of tensors or models that @Model cannot traverse (supported:"
-                  + " Tensor, a @Model record, or a List, array or Optional of one of those); hold them in a"
-                  + " nested @Model record, or mark the component @Static to carry it over unchanged",
+                  + " Tensor, a @Model record or a TreeNode, or a List, array or Optional of one of those);"
+                  + " hold them in a nested @Model record, or mark the component @Static to carry it over"
+                  + " unchanged",
               what, TreeTypes.describe(type)),
           at);
     } else if (TreeTypes.isRecordHoldingTensors(type)) {
@@ -93,7 +102,40 @@ final class ModelValidator {
                   + " @Static to carry it over unchanged",
               what, typeName, typeName),
           at);
+    } else if (open.isPresent()) {
+      TypeElement openType = open.get();
+      boolean isInterface = openType.getKind() == ElementKind.INTERFACE;
+      report.addError(
+          String.format(
+              "%s has type %s, and %s is %s, so the tensors of the records behind it would never be"
+                  + " trained; make %s %s %s (each @Model record implementing it returns its generated"
+                  + " FooTree.NODE from nodeDef()), or use a @Model record type, or mark the component"
+                  + " @Static if it holds no trainable tensors",
+              what,
+              TreeTypes.describe(type),
+              openType.getSimpleName(),
+              isInterface ? "an interface" : "an abstract class",
+              openType.getSimpleName(),
+              isInterface ? "extend" : "implement",
+              ClassNames.TREE_NODE.canonicalName()),
+          at);
     }
+  }
+
+  /**
+   * Reports a {@code TreeNode} element type with type arguments: generated code casts rebuilt
+   * nodes to it, which would be an unchecked cast.
+   */
+  private static void checkNodeType(TreeTypes.Child child, String what, Element at, ValidationReport report) {
+    if (child.kind() != ComponentKind.NODE || ((DeclaredType) child.element()).getTypeArguments().isEmpty()) {
+      return;
+    }
+    report.addError(
+        String.format(
+            "%s holds %s, a TreeNode type with type arguments, which generated code cannot rebuild without"
+                + " an unchecked cast; use a TreeNode type without type arguments",
+            what, TreeTypes.describe(child.element())),
+        at);
   }
 
   /** Reports a chain of child models that leads from {@code record} back to itself. */
@@ -121,11 +163,11 @@ final class ModelValidator {
   private static boolean findPathTo(
       TypeElement from, TypeElement target, Set<TypeElement> visited, List<RecordComponentElement> path) {
     for (RecordComponentElement component : from.getRecordComponents()) {
-      ComponentKind kind = TreeTypes.kindOf(component);
-      if (!kind.holdsModels()) {
+      Optional<TreeTypes.Child> found = TreeTypes.childOf(component);
+      if (found.isEmpty() || found.get().kind() != ComponentKind.MODEL) {
         continue;
       }
-      TypeElement child = TreeTypes.asModel(TreeTypes.elementOf(component.asType(), kind)).orElseThrow();
+      TypeElement child = TreeTypes.asModel(found.get().element()).orElseThrow();
       path.add(component);
       if (child.equals(target) || (visited.add(child) && findPathTo(child, target, visited, path))) {
         return true;

@@ -20,17 +20,24 @@ import javax.annotation.processing.Filer;
 
 /**
  * Writes {@code FooTree}, the {@code TreeDef} of a model {@code Foo} (leaves, paths, rebuilding,
- * partition and combine, plus {@code valueAndGrad} and {@code applyUpdates}), and {@code
- * FooGradTree}, the {@code TreeDef} of its gradient record.
+ * shape checks, partition and combine, plus {@code valueAndGrad} and {@code applyUpdates}), and
+ * {@code FooGradTree}, the {@code TreeDef} of its gradient record.
  *
  * <p>Every child may be absent — a null tensor or model, an empty optional, a null list element
  * — and then contributes no leaves. That is how {@code partition} marks the leaves that belong to
  * the other part, as Equinox marks them with {@code None}.
+ *
+ * <p>Children of a {@code @Model} type are reached through their generated trees' static methods
+ * ({@code addLeaves}, {@code rebuildFrom}, ...), so flattening a whole model fills one list and
+ * rebuilding it reads one iterator. {@code TreeNode} children go through the {@code nodeDef()} of
+ * their run-time type. Shapes are checked once per tree, by {@code rebuild} and by {@code
+ * FooBatched}, not on every record rebuilt inside.
  */
 final class TreeGenerator extends SourceFileGenerator {
   private static final TypeName TENSORS = ParameterizedTypeName.get(ClassNames.LIST, ClassNames.TENSOR);
   private static final TypeName STRINGS =
       ParameterizedTypeName.get(ClassNames.LIST, ClassName.get(String.class));
+  private static final TypeName LEAF_ITERATOR = ParameterizedTypeName.get(ClassNames.ITERATOR, ClassNames.TENSOR);
 
   TreeGenerator(Filer filer) {
     super(filer);
@@ -74,11 +81,17 @@ final class TreeGenerator extends SourceFileGenerator {
                 FieldSpec.builder(tree.tree(), "INSTANCE", PUBLIC, STATIC, FINAL)
                     .addJavadoc("The tree definition of {@link $T}; it holds no state.\n", tree.type())
                     .initializer("new $T()", tree.tree())
-                    .build())
-            .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build())
-            .addMethod(leaves(tree))
-            .addMethod(paths(tree))
-            .addMethod(rebuild(tree));
+                    .build());
+    if (tree.treeNode()) {
+      type.addField(node(tree));
+    }
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build())
+        .addMethod(leaves(tree))
+        .addMethod(addLeaves(tree))
+        .addMethod(paths(tree))
+        .addMethod(addPaths(tree))
+        .addMethod(rebuild(tree))
+        .addMethod(leafCountError(tree));
     if (!tree.gradient()) {
       type.addMethod(valueAndGrad(tree)).addMethod(applyUpdates(tree));
     }
@@ -86,81 +99,132 @@ final class TreeGenerator extends SourceFileGenerator {
     if (!tree.gradient()) {
       type.addMethod(gradFrom(tree));
     }
-    if (tree.hasShapes()) {
-      type.addMethod(checkShapes(tree));
-    }
-    return type;
+    return type.addMethod(checkShapes(tree));
+  }
+
+  private static FieldSpec node(ModelDescriptor tree) {
+    return FieldSpec.builder(ClassNames.TREE_NODE_DEF, "NODE", PUBLIC, STATIC, FINAL)
+        .addJavadoc(
+            "This tree as the tree of any {@link $T}: what {@link $T#nodeDef()} returns, so that\n"
+                + "records holding a {@link $T} in a component of a {@code TreeNode} type flatten it.\n",
+            ClassNames.TREE_NODE,
+            tree.type(),
+            tree.type())
+        .initializer("$T.def($T.class, INSTANCE, $T::combine)", ClassNames.TREE_NODE, tree.type(), tree.tree())
+        .build();
   }
 
   private static MethodSpec leaves(ModelDescriptor tree) {
+    return MethodSpec.methodBuilder("leaves")
+        .addAnnotation(Override.class)
+        .addModifiers(PUBLIC)
+        .returns(TENSORS)
+        .addParameter(tree.type(), "tree")
+        .addJavadoc(
+            "The differentiable tensors of {@code tree}, in declaration order, depth first;\n"
+                + "an absent (null or empty) child has none.\n")
+        .addStatement("$T leaves = new $T<>()", TENSORS, ClassNames.ARRAY_LIST)
+        .addStatement("addLeaves(tree, leaves)")
+        .addStatement("return leaves")
+        .build();
+  }
+
+  private static MethodSpec addLeaves(ModelDescriptor tree) {
     NameAllocator names = new NameAllocator();
     String self = names.newName("tree");
     String leaves = names.newName("leaves");
     Walk walk = new Walk(self, names.newName("i"), names.newName("leaf"), names.newName("child"));
     MethodSpec.Builder method =
-        MethodSpec.methodBuilder("leaves")
-            .addAnnotation(Override.class)
-            .addModifiers(PUBLIC)
-            .returns(TENSORS)
+        MethodSpec.methodBuilder("addLeaves")
+            .addModifiers(PUBLIC, STATIC)
             .addParameter(tree.type(), self)
+            .addParameter(TENSORS, leaves)
             .addJavadoc(
-                "The differentiable tensors of {@code $N}, in declaration order, depth first;\n"
-                    + "an absent (null or empty) child has none.\n",
-                self)
-            .addStatement("$T $N = new $T<>()", TENSORS, leaves, ClassNames.ARRAY_LIST);
+                "Adds the leaves of {@code $N} to {@code $N}, in the order of {@link #leaves}. The trees\n"
+                    + "of records holding {@link $T} children call it.\n",
+                self,
+                leaves,
+                tree.type());
     for (ComponentDescriptor child : tree.children()) {
       method.addCode(
           walk.forEachPresent(
               child,
               (element, index) ->
-                  child.kind().holdsModels()
-                      ? CodeBlock.builder()
-                          .addStatement(
-                              "$N.addAll($T.INSTANCE.leaves($L))", leaves, childTree(child), element)
-                          .build()
-                      : CodeBlock.builder().addStatement("$N.add($L)", leaves, element).build()));
+                  switch (child.kind()) {
+                    case TENSOR -> CodeBlock.builder().addStatement("$N.add($L)", leaves, element).build();
+                    case MODEL -> CodeBlock.builder()
+                        .addStatement("$T.addLeaves($L, $N)", childTree(child), element, leaves)
+                        .build();
+                    case NODE -> CodeBlock.builder()
+                        .addStatement("$N.addAll($L.nodeDef().leaves($L))", leaves, element, element)
+                        .build();
+                    case STATIC -> throw new IllegalStateException("static child " + child.name());
+                  }));
     }
-    return method.addStatement("return $N", leaves).build();
+    return method.build();
   }
 
   private static MethodSpec paths(ModelDescriptor tree) {
+    return MethodSpec.methodBuilder("paths")
+        .addAnnotation(Override.class)
+        .addModifiers(PUBLIC)
+        .returns(STRINGS)
+        .addParameter(tree.type(), "tree")
+        .addJavadoc(
+            "The path of each leaf of {@code tree}, parallel to {@link #leaves}: component\n"
+                + "names and list indices joined by dots, such as {@code \"layers.0.bias\"}.\n")
+        .addStatement("$T paths = new $T<>()", STRINGS, ClassNames.ARRAY_LIST)
+        .addStatement("addPaths(tree, $S, paths)", "")
+        .addStatement("return paths")
+        .build();
+  }
+
+  private static MethodSpec addPaths(ModelDescriptor tree) {
     NameAllocator names = new NameAllocator();
     String self = names.newName("tree");
+    String prefix = names.newName("prefix");
     String paths = names.newName("paths");
     String path = names.newName("path");
     Walk walk = new Walk(self, names.newName("i"), names.newName("leaf"), names.newName("child"));
     MethodSpec.Builder method =
-        MethodSpec.methodBuilder("paths")
-            .addAnnotation(Override.class)
-            .addModifiers(PUBLIC)
-            .returns(STRINGS)
+        MethodSpec.methodBuilder("addPaths")
+            .addModifiers(PUBLIC, STATIC)
             .addParameter(tree.type(), self)
+            .addParameter(String.class, prefix)
+            .addParameter(STRINGS, paths)
             .addJavadoc(
-                "The path of each leaf of {@code $N}, parallel to {@link #leaves}: component\n"
-                    + "names and list indices joined by dots, such as {@code \"layers.0.bias\"}.\n",
-                self)
-            .addStatement("$T $N = new $T<>()", STRINGS, paths, ClassNames.ARRAY_LIST);
+                "Adds the path of each leaf of {@code $N}, after {@code $N}, to {@code $N}, in the order of\n"
+                    + "{@link #leaves}. The trees of records holding {@link $T} children call it.\n",
+                self,
+                prefix,
+                paths,
+                tree.type());
     for (ComponentDescriptor child : tree.children()) {
       method.addCode(
           walk.forEachPresent(
               child,
               (element, index) ->
-                  child.kind().holdsModels()
-                      ? CodeBlock.builder()
-                          .beginControlFlow(
-                              "for ($T $N : $T.INSTANCE.paths($L))",
-                              String.class,
-                              path,
-                              childTree(child),
-                              element)
-                          .addStatement("$N.add($L)", paths, path(child.name(), index, path))
-                          .endControlFlow()
-                          .build()
-                      : CodeBlock.builder()
-                          .addStatement("$N.add($L)", paths, path(child.name(), index, null))
-                          .build()));
+                  switch (child.kind()) {
+                    case TENSOR -> CodeBlock.builder()
+                        .addStatement("$N.add($L)", paths, path(prefix, child.name(), index, false))
+                        .build();
+                    case MODEL -> CodeBlock.builder()
+                        .addStatement(
+                            "$T.addPaths($L, $L, $N)",
+                            childTree(child),
+                            element,
+                            path(prefix, child.name(), index, true),
+                            paths)
+                        .build();
+                    case NODE -> CodeBlock.builder()
+                        .beginControlFlow("for ($T $N : $L.nodeDef().paths($L))", String.class, path, element, element)
+                        .addStatement("$N.add($L + $N)", paths, path(prefix, child.name(), index, true), path)
+                        .endControlFlow()
+                        .build();
+                    case STATIC -> throw new IllegalStateException("static child " + child.name());
+                  }));
     }
-    return method.addStatement("return $N", paths).build();
+    return method.build();
   }
 
   private static MethodSpec rebuild(ModelDescriptor tree) {
@@ -172,21 +236,40 @@ final class TreeGenerator extends SourceFileGenerator {
         .addParameter(TENSORS, "leaves")
         .addJavadoc(
             "The {@link $T} with the structure and static components of {@code like} and the\n"
-                + "given leaves in place of its own, checked against the {@code @Shape} of each\n"
-                + "component when shape checks are enabled.\n\n"
+                + "given leaves in place of its own, its shapes checked by {@link #checkShapes} when\n"
+                + "shape checks are enabled.\n\n"
                 + "@throws IllegalArgumentException if {@code leaves} does not have one tensor per leaf of\n"
                 + "    {@code like}\n",
             tree.type())
-        .addStatement("int expected = leaves(like).size()")
-        .beginControlFlow("if (leaves.size() != expected)")
+        .addStatement("$T next = leaves.iterator()", LEAF_ITERATOR)
+        .addStatement("$T tree", tree.type())
+        .beginControlFlow("try")
+        .addStatement("tree = rebuildFrom(like, next)")
+        .nextControlFlow("catch ($T tooFew)", ClassNames.NO_SUCH_ELEMENT)
+        .addStatement("throw leafCountError(like, leaves)")
+        .endControlFlow()
+        .beginControlFlow("if (next.hasNext())")
+        .addStatement("throw leafCountError(like, leaves)")
+        .endControlFlow()
+        .beginControlFlow("if ($T.enabled())", ClassNames.SHAPE_SCOPE)
+        .addStatement("checkShapes(tree)")
+        .endControlFlow()
+        .addStatement("return tree")
+        .build();
+  }
+
+  private static MethodSpec leafCountError(ModelDescriptor tree) {
+    return MethodSpec.methodBuilder("leafCountError")
+        .addModifiers(PRIVATE, STATIC)
+        .returns(IllegalArgumentException.class)
+        .addParameter(tree.type(), "like")
+        .addParameter(TENSORS, "leaves")
         .addStatement(
-            "throw new $T($S + expected +$W$S + leaves.size() +$W$S)",
+            "return new $T($S + INSTANCE.leaves(like).size() +$W$S + leaves.size() +$W$S)",
             IllegalArgumentException.class,
             "cannot rebuild " + tree.type().simpleName() + ": like has ",
             " leaves, but ",
             " were given")
-        .endControlFlow()
-        .addStatement("return rebuildFrom(like, leaves.iterator())")
         .build();
   }
 
@@ -202,7 +285,7 @@ final class TreeGenerator extends SourceFileGenerator {
                 + "leaf of {@code model}, as {@link $T}; {@code loss} must return a scalar.\n",
             tree.grad())
         .addStatement(
-            "$T flat =$W$T.valueAndGrad(INSTANCE.leaves(model),$Wleaves -> loss.apply(INSTANCE.rebuild(model, leaves)))",
+            "$T flat =$W$T.valueAndGrad(INSTANCE.leaves(model),$Wleaves -> loss.apply(rebuildFrom(model, leaves.iterator())))",
             ParameterizedTypeName.get(ClassNames.VALUE_AND_GRAD, TENSORS),
             ClassNames.AUTODIFF)
         .addStatement("return new $T<>(flat.value(),$WgradFrom(model, flat.grad().iterator()))", ClassNames.VALUE_AND_GRAD)
@@ -232,10 +315,12 @@ final class TreeGenerator extends SourceFileGenerator {
         .endControlFlow()
         .addStatement("$T updated = new $T<>(params.size())", TENSORS, ClassNames.ARRAY_LIST)
         .beginControlFlow("for (int i = 0; i < params.size(); i++)")
-        .beginControlFlow("if (!$T.equals(params.get(i).shape(), deltas.get(i).shape()))", ClassNames.ARRAYS)
+        .addStatement("$T param = params.get(i)", ClassNames.TENSOR)
+        .addStatement("$T delta = deltas.get(i)", ClassNames.TENSOR)
+        .beginControlFlow("if (!$T.equals(param.shape(), delta.shape()))", ClassNames.ARRAYS)
         .addStatement(
-            "throw new $T($S + INSTANCE.paths(model).get(i) +$W$S + $T.toString(deltas.get(i).shape()) +$W$S"
-                + " + $T.toString(params.get(i).shape()))",
+            "throw new $T($S + INSTANCE.paths(model).get(i) +$W$S + $T.toString(delta.shape()) +$W$S"
+                + " + $T.toString(param.shape()))",
             IllegalArgumentException.class,
             "the update of ",
             " has shape ",
@@ -243,9 +328,10 @@ final class TreeGenerator extends SourceFileGenerator {
             " but the parameter has shape ",
             ClassNames.ARRAYS)
         .endControlFlow()
-        .addStatement("updated.add(params.get(i).add(deltas.get(i)))")
+        .addStatement("updated.add(param.add(delta))")
         .endControlFlow()
-        .addStatement("return INSTANCE.rebuild(model, updated)")
+        .addComment("each update has its parameter's shape, so the rebuilt model needs no shape check")
+        .addStatement("return rebuildFrom(model, updated.iterator())")
         .build();
   }
 
@@ -317,7 +403,7 @@ final class TreeGenerator extends SourceFileGenerator {
       }
       String local = locals.get(next++);
       method.addCode(combineComponent(tree, component, local, first, second, index));
-      arguments.add(constructorArgument(component.kind().container(), local));
+      arguments.add(constructorArgument(component.container(), local));
     }
     return method.addStatement("return new $T($L)", tree.type(), CodeBlock.join(arguments, ",$W")).build();
   }
@@ -326,21 +412,24 @@ final class TreeGenerator extends SourceFileGenerator {
       ModelDescriptor tree, ComponentDescriptor child, String local, String first, String second, String index) {
     CodeBlock a = CodeBlock.of("$N.$N()", first, child.name());
     CodeBlock b = CodeBlock.of("$N.$N()", second, child.name());
-    TypeName type = child.withoutShape().type();
+    TypeName type = child.localType();
     CodeBlock.Builder code = CodeBlock.builder();
-    switch (child.kind().container()) {
+    switch (child.container()) {
       case SINGLE -> code.addStatement("$T $N = $L", type, local, combineElements(child, a, b));
       case OPTIONAL -> {
-        if (child.kind().holdsModels()) {
-          code.addStatement(
-              "$T $N = $T.ofNullable($T.combine($L.orElse(null),$W$L.orElse(null)))",
-              type, local, ClassNames.OPTIONAL, childTree(child), a, b);
-        } else {
+        if (child.kind() == ComponentKind.TENSOR) {
           code.addStatement("$T $N = $L.isPresent()$W? $L$W: $L", type, local, a, a, b);
+        } else {
+          code.addStatement(
+              "$T $N = $T.ofNullable($L)",
+              type,
+              local,
+              ClassNames.OPTIONAL,
+              combineElements(child, CodeBlock.of("$L.orElse(null)", a), CodeBlock.of("$L.orElse(null)", b)));
         }
       }
       case LIST, ARRAY -> {
-        boolean list = child.kind().container() == ComponentKind.Container.LIST;
+        boolean list = child.container() == Container.LIST;
         String length = list ? "size()" : "length";
         code.beginControlFlow("if ($L.$L != $L.$L)", b, length, a, length)
             .addStatement(
@@ -356,7 +445,7 @@ final class TreeGenerator extends SourceFileGenerator {
               .beginControlFlow("for (int $N = 0; $N < $L.size(); $N++)", index, index, a, index)
               .addStatement("$N.add($L)", local, combineElements(child, elementA, elementB));
         } else {
-          code.addStatement("$T $N = new $T[$L.length]", type, local, child.elementType(), a)
+          code.addStatement("$T $N = new $T[$L.length]", type, local, child.element(), a)
               .beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", index, index, local, index)
               .addStatement("$N[$N] = $L", local, index, combineElements(child, elementA, elementB));
         }
@@ -368,9 +457,12 @@ final class TreeGenerator extends SourceFileGenerator {
 
   /** The element of the combined tree: {@code a} where present, else {@code b}. */
   private static CodeBlock combineElements(ComponentDescriptor child, CodeBlock a, CodeBlock b) {
-    return child.kind().holdsModels()
-        ? CodeBlock.of("$T.combine($L, $L)", childTree(child), a, b)
-        : CodeBlock.of("$L != null$W? $L$W: $L", a, a, b);
+    return switch (child.kind()) {
+      case TENSOR -> CodeBlock.of("$L != null$W? $L$W: $L", a, a, b);
+      case MODEL -> CodeBlock.of("$T.combine($L,$W$L)", childTree(child), a, b);
+      case NODE -> castToNode(child, CodeBlock.of("$T.combine($L,$W$L)", ClassNames.TREE_NODE, a, b));
+      case STATIC -> throw new IllegalStateException("static child " + child.name());
+    };
   }
 
   private static MethodSpec rebuildFrom(ModelDescriptor tree) {
@@ -378,32 +470,22 @@ final class TreeGenerator extends SourceFileGenerator {
     String like = names.newName("like");
     String leaves = names.newName("leaves");
     Construction construction = new Construction(tree, like, leaves, false, names);
-    String result = names.newName("tree");
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("rebuildFrom")
-            .addModifiers(PUBLIC, STATIC)
-            .returns(tree.type())
-            .addParameter(tree.type(), like)
-            .addParameter(ParameterizedTypeName.get(ClassNames.ITERATOR, ClassNames.TENSOR), leaves)
-            .addJavadoc(
-                "The {@link $T} with the structure and static components of {@code $N} whose\n"
-                    + "leaves are the next ones from {@code $N}, in the order of {@link #leaves}; a null\n"
-                    + "leaf makes that child absent. The trees of records holding {@link $T}\n"
-                    + "children call it.\n",
-                tree.type(),
-                like,
-                leaves,
-                tree.type())
-            .addCode(construction.locals());
-    if (!tree.hasShapes()) {
-      return method.addStatement("return new $T($L)", tree.type(), construction.arguments()).build();
-    }
-    return method
-        .addStatement("$T $N = new $T($L)", tree.type(), result, tree.type(), construction.arguments())
-        .beginControlFlow("if ($T.enabled())", ClassNames.SHAPE_SCOPE)
-        .addStatement("checkShapes($N)", result)
-        .endControlFlow()
-        .addStatement("return $N", result)
+    return MethodSpec.methodBuilder("rebuildFrom")
+        .addModifiers(PUBLIC, STATIC)
+        .returns(tree.type())
+        .addParameter(tree.type(), like)
+        .addParameter(LEAF_ITERATOR, leaves)
+        .addJavadoc(
+            "The {@link $T} with the structure and static components of {@code $N} whose\n"
+                + "leaves are the next ones from {@code $N}, in the order of {@link #leaves}; a null\n"
+                + "leaf makes that child absent. It checks no shapes ({@link #rebuild} does, once for\n"
+                + "the whole tree). The trees of records holding {@link $T} children call it.\n",
+            tree.type(),
+            like,
+            leaves,
+            tree.type())
+        .addCode(construction.locals())
+        .addStatement("return new $T($L)", tree.type(), construction.arguments())
         .build();
   }
 
@@ -416,7 +498,7 @@ final class TreeGenerator extends SourceFileGenerator {
         .addModifiers(PUBLIC, STATIC)
         .returns(tree.grad())
         .addParameter(tree.type(), like)
-        .addParameter(ParameterizedTypeName.get(ClassNames.ITERATOR, ClassNames.TENSOR), grads)
+        .addParameter(LEAF_ITERATOR, grads)
         .addJavadoc(
             "The {@link $T} with the differentiable structure of {@code $N} holding\n"
                 + "the next tensors from {@code $N}, in the order of {@link #leaves}.\n"
@@ -444,9 +526,12 @@ final class TreeGenerator extends SourceFileGenerator {
             .addParameter(tree.type(), self)
             .addJavadoc(
                 "Checks each tensor of {@code $N} against the {@code @Shape} of its component, all in one\n"
-                    + "scope, so a dim named by several components must have one size; returns that scope.\n\n"
+                    + "scope, so a dim named by several components must have one size, and each child model\n"
+                    + "by its own {@code checkShapes}, in a scope of its own; returns the scope of {@code $N}.\n"
+                    + "Children held as {@code TreeNode}s are not checked.\n\n"
                     + "@throws dev.solstice.shape.ShapeMismatchException naming the component, if a tensor does\n"
                     + "    not match\n",
+                self,
                 self)
             .addStatement("$T $N = new $T()", ClassNames.SHAPE_SCOPE, scope, ClassNames.SHAPE_SCOPE);
     for (ComponentDescriptor component : tree.components()) {
@@ -459,33 +544,56 @@ final class TreeGenerator extends SourceFileGenerator {
                         .addStatement(
                             "$N.check($L, $S, $L.shape())",
                             scope,
-                            path(record + "." + component.name(), index, null),
+                            path(null, record + "." + component.name(), index, false),
                             component.shape(),
                             element)
                         .build()));
+      } else if (component.kind() == ComponentKind.MODEL) {
+        method.addCode(
+            walk.forEachPresent(
+                component,
+                (element, index) ->
+                    CodeBlock.builder().addStatement("$T.checkShapes($L)", childTree(component), element).build()));
       }
     }
     return method.addStatement("return $N", scope).build();
   }
 
   /** The constructor argument for a child held in local {@code local}. */
-  private static CodeBlock constructorArgument(ComponentKind.Container container, String local) {
-    return container == ComponentKind.Container.LIST
+  private static CodeBlock constructorArgument(Container container, String local) {
+    return container == Container.LIST
         ? CodeBlock.of("$T.unmodifiableList($N)", ClassNames.COLLECTIONS, local)
         : CodeBlock.of("$N", local);
   }
 
   /**
-   * The path of a leaf as a string expression: {@code name}, then the list index held in {@code
-   * index} if not null, then the path held in {@code suffix} if not null, joined by dots.
+   * The path of a component's leaf, or the prefix of the paths inside a child, as a string
+   * expression: the value of variable {@code prefix} (if not null), {@code name}, the list index
+   * held in variable {@code index} (if not null), and a closing dot for a prefix.
    */
-  private static CodeBlock path(String name, String index, String suffix) {
-    if (index == null) {
-      return suffix == null ? CodeBlock.of("$S", name) : CodeBlock.of("$S + $N", name + ".", suffix);
+  private static CodeBlock path(String prefix, String name, String index, boolean asPrefix) {
+    List<CodeBlock> parts = new ArrayList<>();
+    if (prefix != null) {
+      parts.add(CodeBlock.of("$N", prefix));
     }
-    return suffix == null
-        ? CodeBlock.of("$S + $N", name + ".", index)
-        : CodeBlock.of("$S + $N + $S + $N", name + ".", index, ".", suffix);
+    if (index == null) {
+      parts.add(CodeBlock.of("$S", asPrefix ? name + "." : name));
+    } else {
+      parts.add(CodeBlock.of("$S", name + "."));
+      parts.add(CodeBlock.of("$N", index));
+      if (asPrefix) {
+        parts.add(CodeBlock.of("$S", "."));
+      }
+    }
+    return CodeBlock.join(parts, " + ");
+  }
+
+  /**
+   * {@code node}, a {@code TreeNode} expression, cast to the node type of {@code child} unless that
+   * is {@code TreeNode} itself (javac would warn of a redundant cast).
+   */
+  private static CodeBlock castToNode(ComponentDescriptor child, CodeBlock node) {
+    return child.element().equals(ClassNames.TREE_NODE) ? node : CodeBlock.of("($T) $L", child.element(), node);
   }
 
   private static ClassName childTree(ComponentDescriptor child) {
@@ -516,12 +624,12 @@ final class TreeGenerator extends SourceFileGenerator {
             .add(action.apply(CodeBlock.of("$L.get()", value), null))
             .endControlFlow();
         case LIST, ARRAY -> {
-          boolean list = component.container() == ComponentKind.Container.LIST;
-          String element = component.kind().holdsModels() ? child : leaf;
+          boolean list = component.container() == Container.LIST;
+          String element = component.kind() == ComponentKind.TENSOR ? leaf : child;
           code.beginControlFlow(
                   "for (int $N = 0; $N < $L.$L; $N++)", index, index, value, list ? "size()" : "length", index)
               .addStatement(
-                  list ? "$T $N = $L.get($N)" : "$T $N = $L[$N]", component.elementType(), element, value, index)
+                  list ? "$T $N = $L.get($N)" : "$T $N = $L[$N]", component.element(), element, value, index)
               .beginControlFlow("if ($N != null)", element)
               .add(action.apply(CodeBlock.of("$N", element), index))
               .endControlFlow()
@@ -558,18 +666,21 @@ final class TreeGenerator extends SourceFileGenerator {
         }
         String local = localNames.get(next++);
         ComponentDescriptor target = toGrad ? component.inGradient() : component;
-        TypeName type = target.withoutShape().type();
+        TypeName type = target.localType();
         CodeBlock value = CodeBlock.of("$N.$N()", like, component.name());
-        String element = component.kind().holdsModels() ? child : leaf;
-        switch (target.kind().container()) {
+        String element = component.kind() == ComponentKind.TENSOR ? leaf : child;
+        switch (target.container()) {
           case SINGLE -> locals.addStatement(
               "$T $N = $L == null$W? null$W: $L", type, local, value, next(component, value, leaves, toGrad));
           case OPTIONAL -> locals.addStatement(
               "$T $N = $L.map($N ->$W$L)", type, local, value, element, next(component, CodeBlock.of("$N", element), leaves, toGrad));
           case LIST -> {
-            String length = component.kind().container() == ComponentKind.Container.LIST ? "size()" : "length";
+            boolean fromList = component.container() == Container.LIST;
+            String length = fromList ? "size()" : "length";
             locals.addStatement("$T $N = new $T<>($L.$L)", type, local, ClassNames.ARRAY_LIST, value, length)
-                .beginControlFlow("for ($T $N : $L)", component.elementType(), element, value)
+                .beginControlFlow("for (int $N = 0; $N < $L.$L; $N++)", index, index, value, length, index)
+                .addStatement(
+                    fromList ? "$T $N = $L.get($N)" : "$T $N = $L[$N]", component.element(), element, value, index)
                 .addStatement(
                     "$N.add($N == null ? null : $L)",
                     local,
@@ -579,23 +690,29 @@ final class TreeGenerator extends SourceFileGenerator {
           }
           case ARRAY -> {
             CodeBlock old = CodeBlock.of("$L[$N]", value, index);
-            locals.addStatement("$T $N = new $T[$L.length]", type, local, target.elementType(), value)
+            locals.addStatement("$T $N = new $T[$L.length]", type, local, target.element(), value)
                 .beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", index, index, local, index)
                 .addStatement(
                     "$N[$N] = $L == null$W? null$W: $L", local, index, old, next(component, old, leaves, toGrad))
                 .endControlFlow();
           }
         }
-        arguments.add(constructorArgument(target.kind().container(), local));
+        arguments.add(constructorArgument(target.container(), local));
       }
     }
 
-    /** The new element replacing the present element {@code old}: the next leaf, or a rebuilt child. */
+    /**
+     * The new element replacing the present element {@code old}: the next leaf, a rebuilt child
+     * model (or its gradient), or a rebuilt node (whose gradient is a node of the same type).
+     */
     private static CodeBlock next(ComponentDescriptor component, CodeBlock old, String leaves, boolean toGrad) {
-      if (!component.kind().holdsModels()) {
-        return CodeBlock.of("$N.next()", leaves);
-      }
-      return CodeBlock.of("$T.$N($L, $N)", childTree(component), toGrad ? "gradFrom" : "rebuildFrom", old, leaves);
+      return switch (component.kind()) {
+        case TENSOR -> CodeBlock.of("$N.next()", leaves);
+        case MODEL -> CodeBlock.of(
+            "$T.$N($L, $N)", childTree(component), toGrad ? "gradFrom" : "rebuildFrom", old, leaves);
+        case NODE -> castToNode(component, CodeBlock.of("$T.rebuildFrom($L, $N)", ClassNames.TREE_NODE, old, leaves));
+        case STATIC -> throw new IllegalStateException("static child " + component.name());
+      };
     }
 
     CodeBlock locals() {

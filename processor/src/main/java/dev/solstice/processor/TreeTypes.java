@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
@@ -19,9 +20,9 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
 
 /**
- * What a type is to a model tree: a tensor, a key, a {@code @Model} record, or a list, array or
- * optional of tensors or models. Shared by validation and descriptor building so both classify
- * the same way.
+ * What a type is to a model tree: a tensor, a key, a {@code @Model} record, a {@code TreeNode}, or
+ * a list, array or optional of tensors, models or nodes. Shared by validation and descriptor
+ * building so both classify the same way.
  */
 final class TreeTypes {
   private static final Set<String> CONTAINERS =
@@ -76,52 +77,100 @@ final class TreeTypes {
     return null;
   }
 
-  /** The kind of a record component: {@code @Static} first, then by its type. */
-  static ComponentKind kindOf(RecordComponentElement component) {
+  /**
+   * What a child component holds and how.
+   *
+   * @param kind tensors, models or nodes (never {@link ComponentKind#STATIC})
+   * @param container how the component holds them
+   * @param element the type of one tensor, model or node
+   */
+  record Child(ComponentKind kind, Container container, TypeMirror element) {}
+
+  /** The child {@code component} is, or empty when it is static: marked {@code @Static}, or by its type. */
+  static Optional<Child> childOf(RecordComponentElement component) {
     if (hasAnnotation(component, ClassNames.STATIC)) {
-      return ComponentKind.STATIC;
+      return Optional.empty();
     }
-    return kindOf(component.asType());
+    return childOf(component.asType());
   }
 
-  /** The kind of a component of type {@code type} that is not marked {@code @Static}. */
-  static ComponentKind kindOf(TypeMirror type) {
-    if (isLeafOrModel(type)) {
-      return ComponentKind.of(ComponentKind.Container.SINGLE, asModel(type).isPresent());
+  /**
+   * The child a component of type {@code type} is: a tensor, a {@code @Model} record or a {@code
+   * TreeNode}, alone or in a {@code List}, array or {@code Optional}; empty for any other type.
+   */
+  static Optional<Child> childOf(TypeMirror type) {
+    ComponentKind single = elementKind(type);
+    if (single != null) {
+      return Optional.of(new Child(single, Container.SINGLE, type));
     }
     if (type.getKind() == TypeKind.ARRAY) {
       TypeMirror element = ((ArrayType) type).getComponentType();
-      if (isLeafOrModel(element)) {
-        return ComponentKind.of(ComponentKind.Container.ARRAY, asModel(element).isPresent());
+      ComponentKind kind = elementKind(element);
+      if (kind != null) {
+        return Optional.of(new Child(kind, Container.ARRAY, element));
       }
     }
     if (type.getKind() == TypeKind.DECLARED) {
       List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
-      if (arguments.size() == 1 && isLeafOrModel(arguments.get(0))) {
-        boolean models = asModel(arguments.get(0)).isPresent();
-        if (isClass(type, ClassNames.LIST.canonicalName())) {
-          return ComponentKind.of(ComponentKind.Container.LIST, models);
-        }
-        if (isClass(type, ClassNames.OPTIONAL.canonicalName())) {
-          return ComponentKind.of(ComponentKind.Container.OPTIONAL, models);
-        }
+      ComponentKind kind = arguments.size() == 1 ? elementKind(arguments.get(0)) : null;
+      if (kind != null && isClass(type, ClassNames.LIST.canonicalName())) {
+        return Optional.of(new Child(kind, Container.LIST, arguments.get(0)));
+      }
+      if (kind != null && isClass(type, ClassNames.OPTIONAL.canonicalName())) {
+        return Optional.of(new Child(kind, Container.OPTIONAL, arguments.get(0)));
       }
     }
-    return ComponentKind.STATIC;
+    return Optional.empty();
   }
 
-  /** The tensor or model type inside a child of the given kind, or {@code type} itself if single. */
-  static TypeMirror elementOf(TypeMirror type, ComponentKind kind) {
-    return switch (kind.container()) {
-      case SINGLE -> type;
-      case ARRAY -> ((ArrayType) type).getComponentType();
-      case LIST, OPTIONAL -> ((DeclaredType) type).getTypeArguments().get(0);
-    };
+  /** What a tensor, model or node type is to the tree, or null for any other type. */
+  private static ComponentKind elementKind(TypeMirror type) {
+    if (isTensor(type)) {
+      return ComponentKind.TENSOR;
+    }
+    if (asModel(type).isPresent()) {
+      return ComponentKind.MODEL;
+    }
+    return isTreeNode(type) ? ComponentKind.NODE : null;
   }
 
-  /** True when a tensor or a {@code @Model} type appears anywhere in {@code type}. */
+  /** True when {@code type} is {@code dev.solstice.runtime.tree.TreeNode} or a subtype of it. */
+  static boolean isTreeNode(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && isOrExtends((TypeElement) ((DeclaredType) type).asElement(), Set.of(ClassNames.TREE_NODE.canonicalName()));
+  }
+
+  /**
+   * The interface or abstract class declared outside the JDK that {@code type} is, or holds in a
+   * {@code List}, array or {@code Optional}: a component of that type may hold records with
+   * tensors that a static component would never train.
+   */
+  static Optional<TypeElement> openType(TypeMirror type) {
+    List<TypeMirror> candidates = new ArrayList<>(List.of(type));
+    if (type.getKind() == TypeKind.ARRAY) {
+      candidates.add(((ArrayType) type).getComponentType());
+    }
+    if (isClass(type, ClassNames.LIST.canonicalName()) || isClass(type, ClassNames.OPTIONAL.canonicalName())) {
+      candidates.addAll(((DeclaredType) type).getTypeArguments());
+    }
+    return candidates.stream()
+        .filter(t -> t.getKind() == TypeKind.DECLARED)
+        .map(t -> (TypeElement) ((DeclaredType) t).asElement())
+        .filter(TreeTypes::isOpen)
+        .findFirst();
+  }
+
+  private static boolean isOpen(TypeElement element) {
+    boolean open =
+        element.getKind() == ElementKind.INTERFACE
+            || (element.getKind() == ElementKind.CLASS && element.getModifiers().contains(Modifier.ABSTRACT));
+    String name = element.getQualifiedName().toString();
+    return open && !name.startsWith("java.") && !name.startsWith("javax.");
+  }
+
+  /** True when a tensor, a {@code @Model} type or a {@code TreeNode} appears anywhere in {@code type}. */
   static boolean mentionsTree(TypeMirror type) {
-    return anyPart(type, TreeTypes::isLeafOrModel);
+    return anyPart(type, part -> elementKind(part) != null);
   }
 
   /**
@@ -133,19 +182,19 @@ final class TreeTypes {
       return true;
     }
     return type.getKind() == TypeKind.DECLARED
-        && isOrExtendsContainer((TypeElement) ((DeclaredType) type).asElement());
+        && isOrExtends((TypeElement) ((DeclaredType) type).asElement(), CONTAINERS);
   }
 
-  private static boolean isOrExtendsContainer(TypeElement element) {
-    String name = element.getQualifiedName().toString();
-    if (CONTAINERS.contains(name)) {
+  /** True when {@code element} or one of its supertypes has one of the qualified {@code names}. */
+  static boolean isOrExtends(TypeElement element, Set<String> names) {
+    if (names.contains(element.getQualifiedName().toString())) {
       return true;
     }
     List<TypeMirror> supertypes = new ArrayList<>(element.getInterfaces());
     supertypes.add(element.getSuperclass());
     return supertypes.stream()
         .filter(t -> t.getKind() == TypeKind.DECLARED)
-        .anyMatch(t -> isOrExtendsContainer((TypeElement) ((DeclaredType) t).asElement()));
+        .anyMatch(t -> isOrExtends((TypeElement) ((DeclaredType) t).asElement(), names));
   }
 
   /** True when part of {@code type} could not be resolved (yet). */
@@ -216,10 +265,6 @@ final class TreeTypes {
       }
       default -> {}
     }
-  }
-
-  private static boolean isLeafOrModel(TypeMirror type) {
-    return isTensor(type) || asModel(type).isPresent();
   }
 
   private static boolean isClass(TypeMirror type, String qualifiedName) {

@@ -51,12 +51,4 @@ record VmapMethodDescriptor(
       return axis != Vmap.NONE;
     }
   }
-
-  /** The first mapped parameter, which gives the batch size; validation ensures there is one. */
-  Parameter sizeSource() {
-    return parameters.stream()
-        .filter(Parameter::mapped)
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException(name + " maps no parameter"));
-  }
 }

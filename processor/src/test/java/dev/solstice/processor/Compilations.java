@@ -18,7 +18,8 @@ final class Compilations {
           "dev/solstice/runtime/Batching.java",
           "dev/solstice/runtime/random/Key.java",
           "dev/solstice/runtime/tree/TreeDef.java",
-          "dev/solstice/runtime/tree/Pytree.java");
+          "dev/solstice/runtime/tree/Pytree.java",
+          "dev/solstice/runtime/tree/TreeNode.java");
 
   private Compilations() {}
 

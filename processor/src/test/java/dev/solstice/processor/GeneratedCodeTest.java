@@ -62,9 +62,19 @@ class GeneratedCodeTest {
         .generatedSourceFile("p.NoisyBatched")
         .contentsAsUtf8String()
         .contains(
-            "    try (Batching batch = Batching.begin(key.keyData().dim(0))) {\n"
-                + "      Key keySample = batch.in(\"key\", key, 0);\n"
-                + "      Tensor xSample = batch.in(\"x\", x, 0);\n"
+            "    int size;\n"
+                + "    if (key != null) {\n"
+                + "      size = key.keyData().dim(0);\n"
+                + "    } else if (x != null) {\n"
+                + "      size = x.dim(0);\n"
+                + "    } else {\n");
+    assertThat(compilation)
+        .generatedSourceFile("p.NoisyBatched")
+        .contentsAsUtf8String()
+        .contains(
+            "    try (Batching batch = Batching.begin(size)) {\n"
+                + "      Key keySample = key == null ? null : batch.in(\"key\", key, 0);\n"
+                + "      Tensor xSample = x == null ? null : batch.in(\"x\", x, 0);\n"
                 + "      result = batch.out(model.forward(scale, keySample, xSample), 0);\n");
   }
 
@@ -98,8 +108,8 @@ class GeneratedCodeTest {
         .generatedSourceFile("p.ColsBatched")
         .contentsAsUtf8String()
         .contains(
-            "      Tensor xSample = batch.in(\"x\", x, 2);\n"
-                + "      Tensor ySample = batch.in(\"y\", y, -1);\n"
+            "      Tensor xSample = x == null ? null : batch.in(\"x\", x, 2);\n"
+                + "      Tensor ySample = y == null ? null : batch.in(\"y\", y, -1);\n"
                 + "      result = batch.out(model.forward(xSample, ySample), 0);\n");
   }
 

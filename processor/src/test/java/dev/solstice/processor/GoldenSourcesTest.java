@@ -49,6 +49,23 @@ class GoldenSourcesTest {
   }
 
   @Test
+  void treeNodeChildrenInEveryContainer() {
+    Compilation compilation =
+        compile(input("p/Linear.java"), input("p/Layer.java"), input("p/Dense.java"), input("p/Net.java"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertGenerated(compilation, List.of("NetTree", "NetGrad", "NetGradTree", "DenseTree"));
+  }
+
+  @Test
+  void nullabilityAnnotationsCarryOverToTheGradient() {
+    Compilation compilation = compile(input("p/Linear.java"), input("p/legacy/Nullable.java"), input("p/Gate.java"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertGenerated(compilation, List.of("GateGrad"));
+  }
+
+  @Test
   void noBatchedClassWithoutVmapMethods() {
     Compilation compilation = compile(input("p/Linear.java"));
 

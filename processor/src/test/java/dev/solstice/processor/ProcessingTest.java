@@ -102,7 +102,7 @@ class ProcessingTest {
     assertThat(compilation)
         .generatedSourceFile("p.UsesTree")
         .contentsAsUtf8String()
-        .contains("leaves.addAll(LayerTree.INSTANCE.leaves(tree.layer()));");
+        .contains("LayerTree.addLeaves(tree.layer(), leaves);");
     assertThat(compilation).generatedSourceFile("p.LayerTree");
   }
 

@@ -234,6 +234,84 @@ class ValidationTest {
   }
 
   @Test
+  void interfaceOrAbstractComponentsThatAreNotTreeNodesMustBeStatic() {
+    JavaFileObject layer = file("Layer", "public interface Layer {", "  Tensor apply(Tensor x);", "}");
+    JavaFileObject block = file("Block", "public abstract class Block {}");
+    JavaFileObject foo =
+        file(
+            "Foo",
+            "@Model",
+            "public record Foo(",
+            "    Layer layer,",
+            "    List<Layer> layers,",
+            "    Layer[] layerArray,",
+            "    Optional<Layer> maybeLayer,",
+            "    Block block,",
+            "    @Static Layer frozen,",
+            "    java.util.function.UnaryOperator<Tensor> activation,",
+            "    Comparable<String> order) {}");
+
+    Compilation compilation = compile(layer, block, foo);
+
+    assertThat(compilation)
+        .hadErrorContaining(
+            "component layer of Foo has type Layer, and Layer is an interface, so the tensors of the records"
+                + " behind it would never be trained; make Layer extend dev.solstice.runtime.tree.TreeNode")
+        .inFile(foo)
+        .onLineContaining("Layer layer,");
+    assertThat(compilation)
+        .hadErrorContaining("or mark the component @Static if it holds no trainable tensors")
+        .inFile(foo)
+        .onLineContaining("Layer layer,");
+    assertThat(compilation)
+        .hadErrorContaining("component layers of Foo has type List<Layer>, and Layer is an interface")
+        .inFile(foo)
+        .onLineContaining("List<Layer> layers");
+    assertThat(compilation)
+        .hadErrorContaining("component layerArray of Foo has type Layer[]")
+        .inFile(foo)
+        .onLineContaining("Layer[] layerArray");
+    assertThat(compilation)
+        .hadErrorContaining("component maybeLayer of Foo has type Optional<Layer>")
+        .inFile(foo)
+        .onLineContaining("Optional<Layer> maybeLayer");
+    assertThat(compilation)
+        .hadErrorContaining("and Block is an abstract class, so the tensors of the records behind it would never be"
+            + " trained; make Block implement dev.solstice.runtime.tree.TreeNode")
+        .inFile(foo)
+        .onLineContaining("Block block");
+    assertThat(compilation).hadErrorCount(5);
+  }
+
+  @Test
+  void treeNodeComponentsAreChildrenButNotInsideOtherContainers() {
+    JavaFileObject node = file("Node", "public interface Node extends dev.solstice.runtime.tree.TreeNode {}");
+    JavaFileObject box = file("Box", "public interface Box<T> extends dev.solstice.runtime.tree.TreeNode {}");
+    JavaFileObject foo =
+        file(
+            "Foo",
+            "@Model",
+            "public record Foo(",
+            "    Node node,",
+            "    List<Node> nodes,",
+            "    Map<String, Node> byName,",
+            "    Box<String> box) {}");
+
+    Compilation compilation = compile(node, box, foo);
+
+    assertThat(compilation)
+        .hadErrorContaining("component byName of Foo has type Map<String, Node>, a container of tensors or models that"
+            + " @Model cannot traverse")
+        .inFile(foo)
+        .onLineContaining("byName");
+    assertThat(compilation)
+        .hadErrorContaining("component box of Foo holds Box<String>, a TreeNode type with type arguments")
+        .inFile(foo)
+        .onLineContaining("Box<String> box");
+    assertThat(compilation).hadErrorCount(2);
+  }
+
+  @Test
   void recordHoldingTensorsWithoutModel() {
     JavaFileObject pair = file("Pair", "public record Pair(Tensor a, Tensor b) {}");
     JavaFileObject foo =

@@ -3,6 +3,7 @@ package dev.solstice.runtime.nn;
 import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.random.Key;
 import dev.solstice.runtime.tree.TreeDef;
+import dev.solstice.runtime.tree.TreeNode;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -57,26 +58,26 @@ public enum Activation implements UnaryOperator<Tensor>, Layer {
 
   /** An activation has no parameters: its tree has no leaves. */
   @Override
-  public TreeDef<Layer> layerTree() {
-    return NoParameters.TREE;
+  public TreeNode.Def nodeDef() {
+    return NoParameters.DEF;
   }
 
-  /** The tree of a layer without parameters. */
-  private static final class NoParameters implements TreeDef<Layer> {
-    static final TreeDef<Layer> TREE = new NoParameters();
+  /** The tree of an activation, which has no parameters. */
+  private static final class NoParameters implements TreeDef<Activation> {
+    static final TreeNode.Def DEF = TreeNode.def(Activation.class, new NoParameters(), (first, second) -> first);
 
     @Override
-    public List<Tensor> leaves(Layer layer) {
+    public List<Tensor> leaves(Activation activation) {
       return List.of();
     }
 
     @Override
-    public List<String> paths(Layer layer) {
+    public List<String> paths(Activation activation) {
       return List.of();
     }
 
     @Override
-    public Layer rebuild(Layer like, List<Tensor> leaves) {
+    public Activation rebuild(Activation like, List<Tensor> leaves) {
       if (!leaves.isEmpty()) {
         throw new IllegalArgumentException(
             "an activation has no parameters, but " + leaves.size() + " leaves were given to rebuild " + like);

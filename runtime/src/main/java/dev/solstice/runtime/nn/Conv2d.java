@@ -5,7 +5,7 @@ import dev.solstice.annotations.Shape;
 import dev.solstice.annotations.Vmap;
 import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.random.Key;
-import dev.solstice.runtime.tree.TreeDef;
+import dev.solstice.runtime.tree.TreeNode;
 import dev.solstice.shape.ShapeMismatchException;
 import java.util.Arrays;
 import java.util.List;
@@ -155,7 +155,7 @@ public record Conv2d(
   }
 
   @Override
-  public TreeDef<Layer> layerTree() {
-    return Layer.tree(Conv2d.class, Conv2dTree.INSTANCE);
+  public TreeNode.Def nodeDef() {
+    return Conv2dTree.NODE;
   }
 }

@@ -5,7 +5,7 @@ import dev.solstice.annotations.Shape;
 import dev.solstice.annotations.Vmap;
 import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.random.Key;
-import dev.solstice.runtime.tree.TreeDef;
+import dev.solstice.runtime.tree.TreeNode;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -92,7 +92,7 @@ public record Dropout(float p, boolean inference) implements Layer {
   }
 
   @Override
-  public TreeDef<Layer> layerTree() {
-    return Layer.tree(Dropout.class, DropoutTree.INSTANCE);
+  public TreeNode.Def nodeDef() {
+    return DropoutTree.NODE;
   }
 }

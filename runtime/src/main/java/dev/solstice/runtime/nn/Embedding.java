@@ -6,7 +6,7 @@ import dev.solstice.annotations.Vmap;
 import dev.solstice.runtime.DType;
 import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.random.Key;
-import dev.solstice.runtime.tree.TreeDef;
+import dev.solstice.runtime.tree.TreeNode;
 import dev.solstice.shape.ShapeMismatchException;
 import java.util.Arrays;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -77,7 +77,7 @@ public record Embedding(@Shape("num_embeddings embedding_size") Tensor weight) i
   }
 
   @Override
-  public TreeDef<Layer> layerTree() {
-    return Layer.tree(Embedding.class, EmbeddingTree.INSTANCE);
+  public TreeNode.Def nodeDef() {
+    return EmbeddingTree.NODE;
   }
 }

@@ -5,7 +5,7 @@ import dev.solstice.annotations.Shape;
 import dev.solstice.annotations.Vmap;
 import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.random.Key;
-import dev.solstice.runtime.tree.TreeDef;
+import dev.solstice.runtime.tree.TreeNode;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -74,7 +74,7 @@ public record LayerNorm(
   }
 
   @Override
-  public TreeDef<Layer> layerTree() {
-    return Layer.tree(LayerNorm.class, LayerNormTree.INSTANCE);
+  public TreeNode.Def nodeDef() {
+    return LayerNormTree.NODE;
   }
 }

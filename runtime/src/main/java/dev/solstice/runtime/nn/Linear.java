@@ -5,7 +5,7 @@ import dev.solstice.annotations.Shape;
 import dev.solstice.annotations.Vmap;
 import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.random.Key;
-import dev.solstice.runtime.tree.TreeDef;
+import dev.solstice.runtime.tree.TreeNode;
 import dev.solstice.shape.ShapeScope;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -70,7 +70,7 @@ public record Linear(@Shape("out in") Tensor weight, @Nullable @Shape("out") Ten
   }
 
   @Override
-  public TreeDef<Layer> layerTree() {
-    return Layer.tree(Linear.class, LinearTree.INSTANCE);
+  public TreeNode.Def nodeDef() {
+    return LinearTree.NODE;
   }
 }

@@ -5,7 +5,7 @@ import dev.solstice.annotations.Shape;
 import dev.solstice.annotations.Vmap;
 import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.random.Key;
-import dev.solstice.runtime.tree.TreeDef;
+import dev.solstice.runtime.tree.TreeNode;
 import java.util.Arrays;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -97,7 +97,7 @@ public record MaxPool2d(List<Integer> kernelSize, List<Integer> stride, List<Int
   }
 
   @Override
-  public TreeDef<Layer> layerTree() {
-    return Layer.tree(MaxPool2d.class, MaxPool2dTree.INSTANCE);
+  public TreeNode.Def nodeDef() {
+    return MaxPool2dTree.NODE;
   }
 }

@@ -6,7 +6,7 @@ import dev.solstice.annotations.Static;
 import dev.solstice.annotations.Vmap;
 import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.random.Key;
-import dev.solstice.runtime.tree.TreeDef;
+import dev.solstice.runtime.tree.TreeNode;
 import dev.solstice.shape.ShapeScope;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +117,7 @@ public record Mlp(
   }
 
   @Override
-  public TreeDef<Layer> layerTree() {
-    return Layer.tree(Mlp.class, MlpTree.INSTANCE);
+  public TreeNode.Def nodeDef() {
+    return MlpTree.NODE;
   }
 }

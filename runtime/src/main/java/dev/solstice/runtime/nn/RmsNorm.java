@@ -5,7 +5,7 @@ import dev.solstice.annotations.Shape;
 import dev.solstice.annotations.Vmap;
 import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.random.Key;
-import dev.solstice.runtime.tree.TreeDef;
+import dev.solstice.runtime.tree.TreeNode;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -67,7 +67,7 @@ public record RmsNorm(
   }
 
   @Override
-  public TreeDef<Layer> layerTree() {
-    return Layer.tree(RmsNorm.class, RmsNormTree.INSTANCE);
+  public TreeNode.Def nodeDef() {
+    return RmsNormTree.NODE;
   }
 }

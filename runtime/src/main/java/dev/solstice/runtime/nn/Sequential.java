@@ -1,9 +1,10 @@
 package dev.solstice.runtime.nn;
 
+import dev.solstice.annotations.Model;
+import dev.solstice.annotations.Vmap;
 import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.random.Key;
-import dev.solstice.runtime.tree.Pytree;
-import dev.solstice.runtime.tree.TreeDef;
+import dev.solstice.runtime.tree.TreeNode;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -14,17 +15,19 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <pre>{@code
  * Key[] k = key.split(2);
  * Sequential model = Sequential.of(Linear.init(2, 16, k[0]), Activation.TANH, Linear.init(16, 1, k[1]));
- * ValueAndGrad<Sequential> vg = SequentialTree.valueAndGrad(model, m -> loss(m, x, y));
+ * ValueAndGrad<SequentialGrad> vg = SequentialTree.valueAndGrad(model, m -> loss(m, x, y));
  * }</pre>
  *
- * <p>Not a {@code @Model} record: the annotation processor does not look inside a list of an
- * interface type, so {@link SequentialTree} flattens it by asking each layer for its {@link
- * Layer#layerTree()}. As in Equinox, its gradient has its own type: a {@code Sequential} whose
- * layers hold the gradients of the parameters. {@link SequentialBatched} runs batches.
+ * <p>A {@code @Model} record whose layers are {@link Layer}s, each flattened by its own tree
+ * ({@link Layer#nodeDef()}); it can itself be a component of other {@code @Model} records. As in
+ * Equinox, the gradient of a layer is a layer of the same type: {@code SequentialGrad.layers()}
+ * holds, say, a {@link Linear} with the gradients of the weight and bias. {@code
+ * SequentialBatched} runs batches.
  *
  * @param layers the layers, first applied first
  */
-public record Sequential(List<Layer> layers) implements Layer, Pytree<Sequential> {
+@Model
+public record Sequential(List<Layer> layers) implements Layer {
 
   /** Makes a copy of {@code layers}. */
   public Sequential {
@@ -36,10 +39,17 @@ public record Sequential(List<Layer> layers) implements Layer, Pytree<Sequential
     return new Sequential(List.of(layers));
   }
 
+  /** One sample through every layer in turn, without keys: {@link #forward(Tensor, Key)} with none. */
+  @Vmap
+  public Tensor forward(Tensor x) {
+    return forward(x, null);
+  }
+
   /**
    * One sample through every layer in turn. Given a key, layer {@code i} gets key {@code i} of
    * {@code key.split(layers.size())}; without one, every layer gets null.
    */
+  @Vmap
   public Tensor forward(Tensor x, @Nullable Key key) {
     Key[] keys = key == null ? new Key[layers.size()] : key.split(layers.size());
     for (int i = 0; i < layers.size(); i++) {
@@ -48,20 +58,14 @@ public record Sequential(List<Layer> layers) implements Layer, Pytree<Sequential
     return x;
   }
 
-  /** {@link #forward}. */
+  /** {@link #forward(Tensor, Key)}. */
   @Override
   public Tensor apply(Tensor x, @Nullable Key key) {
     return forward(x, key);
   }
 
   @Override
-  public TreeDef<Layer> layerTree() {
-    return Layer.tree(Sequential.class, SequentialTree.INSTANCE);
-  }
-
-  /** {@link SequentialTree#INSTANCE}: a {@code Sequential} holding gradients is flattened like one holding parameters. */
-  @Override
-  public TreeDef<Sequential> treeDef() {
-    return SequentialTree.INSTANCE;
+  public TreeNode.Def nodeDef() {
+    return SequentialTree.NODE;
   }
 }

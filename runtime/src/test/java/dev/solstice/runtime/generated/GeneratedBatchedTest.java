@@ -4,6 +4,7 @@ import static dev.solstice.runtime.generated.Models.mlp;
 import static dev.solstice.runtime.generated.Models.ramp;
 import static dev.solstice.runtime.generated.Models.stack;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,6 +79,49 @@ class GeneratedBatchedTest {
 
     assertTrue(error.getMessage().contains("'x'"), error.getMessage());
     assertTrue(error.getMessage().contains("d=3"), error.getMessage());
+  }
+
+  @Test
+  void checksTheShapesOfChildModelsEachInItsOwnScope() {
+    Mlp model = mlp(3);
+    Mlp wrongBias = new Mlp(new Linear(model.l1().weight(), Tensor.zeros(1)), model.l2());
+
+    ShapeMismatchException error =
+        assertThrows(ShapeMismatchException.class, () -> MlpBatched.forward(wrongBias, ramp(0f, 1f, 4, 1)));
+
+    assertTrue(error.getMessage().contains("Linear.bias"), error.getMessage());
+    assertTrue(error.getMessage().contains("out=3"), error.getMessage());
+  }
+
+  @Test
+  void nullMappedArgumentsReachEverySampleAsNullAndTheBatchSizeComesFromAnother() {
+    Masked model = new Masked(ramp(0.5f, 0.25f, 3), null);
+    Tensor xs = ramp(-1f, 0.3f, 4, 3);
+    Tensor masks = ramp(1f, -0.1f, 4, 3);
+
+    Tensor plain = MaskedBatched.forward(model, null, xs, null);
+    Tensor masked = MaskedBatched.forward(model, masks, xs, null);
+
+    for (int i = 0; i < 4; i++) {
+      Tensor x = xs.slice(0, i, i + 1).squeeze(0);
+      Tensor mask = masks.slice(0, i, i + 1).squeeze(0);
+      assertArrayEquals(model.forward(null, x, null).toFloatArray(), plain.slice(0, i, i + 1).squeeze(0).toFloatArray(), 1e-6f);
+      assertArrayEquals(model.forward(mask, x, null).toFloatArray(), masked.slice(0, i, i + 1).squeeze(0).toFloatArray(), 1e-6f);
+    }
+  }
+
+  @Test
+  void withoutAnyMappedArgumentThereIsNoBatch() {
+    Masked model = new Masked(ramp(0.5f, 0.25f, 3), null);
+
+    IllegalArgumentException all =
+        assertThrows(IllegalArgumentException.class, () -> MaskedBatched.forward(model, null, null, null));
+    IllegalArgumentException only =
+        assertThrows(IllegalArgumentException.class, () -> MlpBatched.forward(mlp(2), null));
+
+    assertEquals(
+        "MaskedBatched.forward needs a batch, but every mapped argument (mask, x, key) is null", all.getMessage());
+    assertEquals("MlpBatched.forward needs a batch, but x, its only mapped argument, is null", only.getMessage());
   }
 
   @Test

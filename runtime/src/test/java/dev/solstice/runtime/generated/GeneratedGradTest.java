@@ -5,6 +5,7 @@ import static dev.solstice.runtime.generated.Models.mlp;
 import static dev.solstice.runtime.generated.Models.ramp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +19,9 @@ import dev.solstice.runtime.optim.OptState;
 import dev.solstice.runtime.optim.Optax;
 import dev.solstice.runtime.optim.Update;
 import dev.solstice.shape.ShapeMismatchException;
+import java.lang.reflect.AnnotatedType;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** FooTree.valueAndGrad, FooTree.applyUpdates and the generated FooGrad records. */
@@ -95,6 +98,18 @@ class GeneratedGradTest {
     ShapeMismatchException error =
         assertThrows(ShapeMismatchException.class, () -> MlpGrad.TREE.rebuild(grad, wrong));
     assertTrue(error.getMessage().contains("LinearGrad.bias"), error.getMessage());
+  }
+
+  @Test
+  void nullableComponentsStayNullableInTheGradient() {
+    AnnotatedType bias = MaskedGrad.class.getRecordComponents()[1].getAnnotatedType();
+    AnnotatedType weight = MaskedGrad.class.getRecordComponents()[0].getAnnotatedType();
+
+    assertTrue(bias.isAnnotationPresent(Nullable.class), bias.toString());
+    assertFalse(weight.isAnnotationPresent(Nullable.class), weight.toString());
+    MaskedGrad grad =
+        MaskedTree.valueAndGrad(new Masked(Tensor.ones(2), null), m -> m.forward(null, Tensor.ones(2), null).sum()).grad();
+    assertNull(grad.bias());
   }
 
   @Test

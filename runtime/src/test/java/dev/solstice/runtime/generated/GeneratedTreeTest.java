@@ -106,6 +106,32 @@ class GeneratedTreeTest {
   }
 
   @Test
+  void rebuildRejectsTooManyLeaves() {
+    Mlp model = mlp(2);
+    List<Tensor> five = new ArrayList<>(MlpTree.INSTANCE.leaves(model));
+    five.add(Tensor.zeros(1));
+
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> MlpTree.INSTANCE.rebuild(model, five));
+
+    assertEquals("cannot rebuild Mlp: like has 4 leaves, but 5 were given", error.getMessage());
+  }
+
+  @Test
+  void rebuildChecksTheShapesOfChildModelsAndRebuildFromChecksNone() {
+    Mlp model = mlp(3);
+    List<Tensor> leaves = new ArrayList<>(MlpTree.INSTANCE.leaves(model));
+    leaves.set(3, Tensor.zeros(2));
+
+    ShapeMismatchException error =
+        assertThrows(ShapeMismatchException.class, () -> MlpTree.INSTANCE.rebuild(model, leaves));
+    Mlp unchecked = MlpTree.rebuildFrom(model, leaves.iterator());
+
+    assertTrue(error.getMessage().contains("Linear.bias"), error.getMessage());
+    assertSame(leaves.get(3), unchecked.l2().bias());
+  }
+
+  @Test
   void rebuildChecksShapesWithDimsBoundAcrossComponents() {
     Linear like = linear(2, 3, 0f);
     List<Tensor> leaves = List.of(ramp(0f, 1f, 3, 2), ramp(0f, 1f, 4));

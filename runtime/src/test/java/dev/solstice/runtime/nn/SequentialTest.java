@@ -71,11 +71,11 @@ class SequentialTest {
   }
 
   @Test
-  void gradientsMatchJaxAndComeAsASequential() {
+  void gradientsMatchJaxAndComeAsLayersOfTheSameTypes() {
     Tensor xs = tensor(GOLDEN.get("xs"));
     Tensor targets = tensor(GOLDEN.get("targets"));
     Key keys = Key.of(GOLDEN.get("batch_key_seed").getAsLong()).splitArray(xs.dim(0));
-    ValueAndGrad<Sequential> vg = SequentialTree.valueAndGrad(
+    ValueAndGrad<SequentialGrad> vg = SequentialTree.valueAndGrad(
         model(), m -> SequentialBatched.forward(m, xs, keys).sub(targets).square().mean());
     NnGolden.assertLoss(GOLDEN, vg.value());
     JsonArray grads = GOLDEN.getAsJsonArray("grads");
@@ -130,7 +130,7 @@ class SequentialTest {
     OptState<Sequential> state = opt.init(SequentialTree.INSTANCE, model);
     float first = loss.apply(model).item();
     for (int step = 0; step < 150; step++) {
-      Update<Sequential, Sequential> update = opt.update(SequentialTree.valueAndGrad(model, loss).grad(), state, model);
+      Update<SequentialGrad, Sequential> update = opt.update(SequentialTree.valueAndGrad(model, loss).grad(), state, model);
       model = SequentialTree.applyUpdates(model, update.updates());
       state = update.state();
     }
