@@ -159,9 +159,9 @@ final class CallSites {
   private Facts op(MethodInvocationTree call, ExecutableElement method, Callee callee) {
     List<? extends ExpressionTree> arguments = call.getArguments();
     ExpressionTree receiverTree = TreeUtils.getReceiverTree(call);
-    boolean tensorReceiver =
-        callee.owner() == OpShapeRules.Owner.TENSOR && !method.getModifiers().contains(Modifier.STATIC);
-    SymbolicShape receiver = tensorReceiver && receiverTree != null ? shapeOf(receiverTree) : null;
+    boolean shapedReceiver =
+        callee.owner() != OpShapeRules.Owner.LOSSES && !method.getModifiers().contains(Modifier.STATIC);
+    SymbolicShape receiver = shapedReceiver && receiverTree != null ? shapeOf(receiverTree) : null;
     List<OpValue> values = opValues(method, arguments);
     OpShapeRules.Outcome outcome =
         OpShapeRules.apply(callee.owner(), method.getSimpleName().toString(), receiver, values);

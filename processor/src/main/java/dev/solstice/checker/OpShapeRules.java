@@ -61,7 +61,8 @@ final class OpShapeRules {
   /**
    * Applies the rule of op {@code name} of {@code owner}.
    *
-   * @param receiver the receiver's shape for an instance method of {@code Tensor}, else null
+   * @param receiver the receiver's shape for an instance method of {@code Tensor} or {@code Key}
+   *     (a key's shape is that of its key array, {@code []} for a single key), else null
    */
   static Outcome apply(Owner owner, String name, @Nullable SymbolicShape receiver, List<OpValue> arguments) {
     OpShapeRules rules = new OpShapeRules(receiver);
@@ -153,16 +154,39 @@ final class OpShapeRules {
     }
   }
 
+  /**
+   * The rules of {@code Key}, whose receiver shape is its key shape: {@code []} for a single key,
+   * {@code [n]} for an array of n keys. A draw from a key of shape k has shape k + sizes.
+   */
   private @Nullable SymbolicShape key(String descriptor, List<OpValue> a) {
     if (KEY_DRAWS.contains(descriptor)) {
-      // A key array of shape k draws k + shape; whether a key is an array is not tracked.
       SymbolicShape drawn = sizes(a.get(a.size() - 1));
-      return drawn == null ? null : prepend(Axis.Rest.UNKNOWN, drawn);
+      return drawn == null ? null : joined(receiver, drawn);
     }
-    if (descriptor.equals("permutation(I)")) {
-      return SymbolicShape.of(List.of(Axis.Rest.UNKNOWN, size(a.get(0))));
+    switch (descriptor) {
+      case "permutation(I)":
+        return joined(receiver, SymbolicShape.of(List.of(size(a.get(0)))));
+      case "of(O)":
+        return SymbolicShape.scalar();
+      case "foldIn(I)":
+        return receiver;
+      case "splitArray(I)":
+        return joined(receiver, SymbolicShape.of(List.of(size(a.get(0)))));
+      case "get(I)":
+        return keyArrayElement();
+      default:
+        return null;
     }
-    return null;
+  }
+
+  /** The key shape of {@code keys.get(i)}: the receiver without its first axis. */
+  private @Nullable SymbolicShape keyArrayElement() {
+    if (!receiver.hasRest() && receiver.size() == 0) {
+      problems.add(new Problem(CALL, true, "get needs a key array, this is a single key"));
+      return null;
+    }
+    boolean firstKnown = !receiver.hasRest() || receiver.restIndex() > 0;
+    return firstKnown ? SymbolicShape.of(receiver.axes().subList(1, receiver.size())) : null;
   }
 
   private @Nullable SymbolicShape losses(String descriptor, List<OpValue> a) {
@@ -694,10 +718,9 @@ final class OpShapeRules {
     return SymbolicShape.of(List.of(Axis.Rest.UNKNOWN));
   }
 
-  private static SymbolicShape prepend(Axis axis, SymbolicShape shape) {
-    List<Axis> axes = new ArrayList<>();
-    axes.add(axis);
-    axes.addAll(shape.axes());
+  private static SymbolicShape joined(SymbolicShape first, SymbolicShape second) {
+    List<Axis> axes = new ArrayList<>(first.axes());
+    axes.addAll(second.axes());
     return SymbolicShape.of(axes);
   }
 

@@ -63,6 +63,7 @@ public class ShapeAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
   private final Map<String, AnnotationMirror> shapeAnnotations = new HashMap<>();
   private final CallSites callSites;
   private final ShapeRelevance relevance;
+  private final SplitKeys splitKeys;
 
   @SuppressWarnings("this-escape")
   public ShapeAnnotatedTypeFactory(BaseTypeChecker checker) {
@@ -72,6 +73,7 @@ public class ShapeAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     shapeValue = TreeUtils.getMethod(Shape.class, "value", 0, processingEnv);
     callSites = new CallSites(this);
     relevance = new ShapeRelevance(this);
+    splitKeys = new SplitKeys(this);
     postInit();
   }
 
@@ -167,6 +169,11 @@ public class ShapeAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
   /** The call-site analysis shared by the tree annotator and the visitor. */
   CallSites callSites() {
     return callSites;
+  }
+
+  /** The key shapes of elements of {@code Key.split(n)}, for the tree annotator. */
+  SplitKeys splitKeys() {
+    return splitKeys;
   }
 
   /** The shape a type's {@code @Shape} says, or null when unknown (or not valid grammar). */

@@ -1,5 +1,6 @@
 package dev.solstice.checker;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -13,7 +14,8 @@ import org.checkerframework.javacutil.TreeUtils;
 
 /**
  * Types expressions whose shape depends on context: a call gets the result shape {@link
- * CallSites} computes from its arguments, and a field read through another instance (or a static
+ * CallSites} computes from its arguments, an element of {@code Key.split(n)} the key shape {@link
+ * SplitKeys} finds, and a field read through another instance (or a static
  * field) loses the names of its spec, which belong to that instance, not to the reading method.
  */
 final class ShapeTreeAnnotator extends TreeAnnotator {
@@ -31,6 +33,15 @@ final class ShapeTreeAnnotator extends TreeAnnotator {
       type.replaceAnnotation(factory.annotationFor(facts.result()));
     }
     return super.visitMethodInvocation(tree, type);
+  }
+
+  @Override
+  public Void visitArrayAccess(ArrayAccessTree tree, AnnotatedTypeMirror type) {
+    SymbolicShape key = factory.splitKeys().elementShape(tree);
+    if (key != null) {
+      type.replaceAnnotation(factory.annotationFor(key));
+    }
+    return super.visitArrayAccess(tree, type);
   }
 
   @Override

@@ -10,6 +10,18 @@ public final class Key {
     throw new UnsupportedOperationException();
   }
 
+  public static Key wrap(Tensor keyData) {
+    throw new UnsupportedOperationException();
+  }
+
+  public Key get(int index) {
+    throw new UnsupportedOperationException();
+  }
+
+  public Key splitArray(int n) {
+    throw new UnsupportedOperationException();
+  }
+
   public Key[] split(int n) {
     throw new UnsupportedOperationException();
   }
