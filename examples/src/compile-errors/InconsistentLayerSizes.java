@@ -13,7 +13,8 @@ class InconsistentLayerSizes {
     }
   }
 
-  static TwoLayer init(Key key) {
+  /** {@code @Shape("")}: a single key, whose draws have exactly the sizes asked for. */
+  static TwoLayer init(@Shape("") Key key) {
     Key[] keys = key.split(4);
     return new TwoLayer(
         keys[0].uniform(256, 784),

@@ -9,6 +9,12 @@
  * locals their inferred shapes. Inside a record's instance methods, the dims named by its
  * components are those of {@code this}.
  *
+ * <p>On a {@code random.Key} the qualifier is its key shape: {@code @Shape("")} for a single key
+ * ({@code Key.of}, an element of {@code split(n)}, {@code foldIn} of one), {@code @Shape("n")}
+ * for an array of n keys ({@code splitArray(n)}), whose draws have the key shape as leading axes.
+ * A key of unknown shape (an unannotated parameter, a field, {@code wrap}) draws values whose
+ * leading axes are unknown; writing {@code @Shape("") Key key} promises a single key.
+ *
  * <p>It is gradual: only definite conflicts are errors (different constants, ranks that cannot
  * match, a dim of one scope against a different dim or a size it is bound to); what cannot be
  * proven is left to the run-time check, and reported as {@code shape.unproven} warnings under
