@@ -61,10 +61,7 @@ public record LayerNorm(
     Tensor mean = flat.mean();
     Tensor variance = flat.var(0, false).maximum(0f);
     Tensor out = x.sub(mean).mul(variance.add(eps).rsqrt());
-    if (weight != null) {
-      out = weight.mul(out);
-    }
-    return bias == null ? out : out.add(bias);
+    return Normalisation.scaleAndShift(out, weight, bias);
   }
 
   /** {@link #forward}; the key is ignored. */

@@ -4,8 +4,12 @@ import dev.solstice.runtime.Tensor;
 import dev.solstice.shape.ShapeMismatchException;
 import java.util.Arrays;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** What {@link LayerNorm} and {@link RmsNorm} share: their shape argument and input check. */
+/**
+ * What {@link LayerNorm} and {@link RmsNorm} share: their shape argument, input check and
+ * elementwise affine step.
+ */
 final class Normalisation {
   private Normalisation() {}
 
@@ -32,5 +36,11 @@ final class Normalisation {
               + " inputs of shape " + shape + "; for a batch of such inputs use " + layer
               + "Batched.forward");
     }
+  }
+
+  /** {@code normalised * weight + bias}, each factor left out where it is null. */
+  static Tensor scaleAndShift(Tensor normalised, @Nullable Tensor weight, @Nullable Tensor bias) {
+    Tensor out = weight == null ? normalised : weight.mul(normalised);
+    return bias == null ? out : out.add(bias);
   }
 }

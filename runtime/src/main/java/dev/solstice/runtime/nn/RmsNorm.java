@@ -54,10 +54,7 @@ public record RmsNorm(
   public @Shape("*shape") Tensor forward(@Shape("*shape") Tensor x) {
     Normalisation.checkInput("RmsNorm", shape, x);
     Tensor out = x.square().mean().add(eps).rsqrt().mul(x);
-    if (weight != null) {
-      out = weight.mul(out);
-    }
-    return bias == null ? out : out.add(bias);
+    return Normalisation.scaleAndShift(out, weight, bias);
   }
 
   /** {@link #forward}; the key is ignored. */
