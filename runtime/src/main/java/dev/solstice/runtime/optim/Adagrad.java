@@ -1,6 +1,5 @@
 package dev.solstice.runtime.optim;
 
-import dev.solstice.runtime.tree.FlatTree;
 
 /**
  * Adagrad ({@code optax.adagrad}): {@link Optax#scaleByRss} then {@code -learningRate}. Made by
@@ -8,7 +7,7 @@ import dev.solstice.runtime.tree.FlatTree;
  * 1e-7}); the {@code with} methods return modified copies.
  */
 public record Adagrad(Schedule learningRate, double initialAccumulatorValue, double eps)
-    implements GradientTransformation {
+    implements Alias {
 
   /** This optimizer with the sums of squares starting at {@code initialAccumulatorValue}. */
   public Adagrad withInitialAccumulatorValue(double initialAccumulatorValue) {
@@ -21,17 +20,8 @@ public record Adagrad(Schedule learningRate, double initialAccumulatorValue, dou
   }
 
   /** The chain this optimizer runs. */
+  @Override
   public GradientTransformation transformation() {
     return Optax.chain(Optax.scaleByRss(initialAccumulatorValue, eps), Optax.scaleByLearningRate(learningRate));
-  }
-
-  @Override
-  public StateTree init(FlatTree params) {
-    return transformation().init(params);
-  }
-
-  @Override
-  public FlatUpdate update(FlatTree updates, StateTree state, FlatTree params) {
-    return transformation().update(updates, state, params);
   }
 }

@@ -1,6 +1,5 @@
 package dev.solstice.runtime.optim;
 
-import dev.solstice.runtime.tree.FlatTree;
 
 /**
  * Adam ({@code optax.adam}): {@link Optax#scaleByAdam} then {@code -learningRate}. Made by {@link
@@ -10,7 +9,7 @@ import dev.solstice.runtime.tree.FlatTree;
  * rate.
  */
 public record Adam(Schedule learningRate, double b1, double b2, double eps, double epsRoot, boolean nesterov)
-    implements GradientTransformation {
+    implements Alias {
 
   /** This optimizer with first-moment decay {@code b1}. */
   public Adam withB1(double b1) {
@@ -38,17 +37,8 @@ public record Adam(Schedule learningRate, double b1, double b2, double eps, doub
   }
 
   /** The chain this optimizer runs. */
+  @Override
   public GradientTransformation transformation() {
     return Optax.chain(Optax.scaleByAdam(b1, b2, eps, epsRoot, nesterov), Optax.scaleByLearningRate(learningRate));
-  }
-
-  @Override
-  public StateTree init(FlatTree params) {
-    return transformation().init(params);
-  }
-
-  @Override
-  public FlatUpdate update(FlatTree updates, StateTree state, FlatTree params) {
-    return transformation().update(updates, state, params);
   }
 }

@@ -1,6 +1,5 @@
 package dev.solstice.runtime.optim;
 
-import dev.solstice.runtime.tree.FlatTree;
 import java.util.function.Predicate;
 
 /**
@@ -19,7 +18,7 @@ public record AdamW(
     Schedule weightDecay,
     LeafMask mask,
     boolean nesterov)
-    implements GradientTransformation {
+    implements Alias {
 
   /** This optimizer with first-moment decay {@code b1}. */
   public AdamW withB1(double b1) {
@@ -67,20 +66,11 @@ public record AdamW(
   }
 
   /** The chain this optimizer runs. */
+  @Override
   public GradientTransformation transformation() {
     return Optax.chain(
         Optax.scaleByAdam(b1, b2, eps, epsRoot, nesterov),
         Optax.addDecayedWeights(weightDecay, mask),
         Optax.scaleByLearningRate(learningRate));
-  }
-
-  @Override
-  public StateTree init(FlatTree params) {
-    return transformation().init(params);
-  }
-
-  @Override
-  public FlatUpdate update(FlatTree updates, StateTree state, FlatTree params) {
-    return transformation().update(updates, state, params);
   }
 }

@@ -1,6 +1,5 @@
 package dev.solstice.runtime.optim;
 
-import dev.solstice.runtime.tree.FlatTree;
 import java.util.function.Predicate;
 
 /**
@@ -10,7 +9,7 @@ import java.util.function.Predicate;
  * {@code with} methods return modified copies.
  */
 public record Lion(Schedule learningRate, double b1, double b2, Schedule weightDecay, LeafMask mask)
-    implements GradientTransformation {
+    implements Alias {
 
   /** This optimizer with {@code b1} weighting the momentum in the sign. */
   public Lion withB1(double b1) {
@@ -43,18 +42,9 @@ public record Lion(Schedule learningRate, double b1, double b2, Schedule weightD
   }
 
   /** The chain this optimizer runs. */
+  @Override
   public GradientTransformation transformation() {
     return Optax.chain(
         Optax.scaleByLion(b1, b2), Optax.addDecayedWeights(weightDecay, mask), Optax.scaleByLearningRate(learningRate));
-  }
-
-  @Override
-  public StateTree init(FlatTree params) {
-    return transformation().init(params);
-  }
-
-  @Override
-  public FlatUpdate update(FlatTree updates, StateTree state, FlatTree params) {
-    return transformation().update(updates, state, params);
   }
 }

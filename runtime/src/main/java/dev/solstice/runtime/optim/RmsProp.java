@@ -1,6 +1,5 @@
 package dev.solstice.runtime.optim;
 
-import dev.solstice.runtime.tree.FlatTree;
 
 /**
  * RMSProp ({@code optax.rmsprop}): {@link Optax#scaleByRms} (or {@link Optax#scaleByStddev} when
@@ -19,7 +18,7 @@ public record RmsProp(
     double momentum,
     boolean nesterov,
     boolean biasCorrection)
-    implements GradientTransformation {
+    implements Alias {
 
   /** This optimizer with decay {@code decay} for the moving averages. */
   public RmsProp withDecay(double decay) {
@@ -62,6 +61,7 @@ public record RmsProp(
   }
 
   /** The chain this optimizer runs. */
+  @Override
   public GradientTransformation transformation() {
     GradientTransformation rescale =
         centered
@@ -69,15 +69,5 @@ public record RmsProp(
             : Optax.scaleByRms(decay, eps, initialScale, epsInSqrt, biasCorrection);
     GradientTransformation accumulate = momentum != 0 ? Optax.trace(momentum, nesterov) : Optax.identity();
     return Optax.chain(rescale, Optax.scaleByLearningRate(learningRate), accumulate);
-  }
-
-  @Override
-  public StateTree init(FlatTree params) {
-    return transformation().init(params);
-  }
-
-  @Override
-  public FlatUpdate update(FlatTree updates, StateTree state, FlatTree params) {
-    return transformation().update(updates, state, params);
   }
 }

@@ -1,6 +1,5 @@
 package dev.solstice.runtime.optim;
 
-import dev.solstice.runtime.tree.FlatTree;
 
 /**
  * Stochastic gradient descent ({@code optax.sgd}): {@code -learningRate * g}, with heavy-ball
@@ -8,7 +7,7 @@ import dev.solstice.runtime.tree.FlatTree;
  * nesterov}. Made by {@link Optax#sgd(double)}; the {@code with} methods return modified copies.
  * State: {@code 0.trace.*} with momentum, {@code 1.count} with a scheduled learning rate.
  */
-public record Sgd(Schedule learningRate, double momentum, boolean nesterov) implements GradientTransformation {
+public record Sgd(Schedule learningRate, double momentum, boolean nesterov) implements Alias {
 
   /** This optimizer with momentum {@code momentum} (0: none). */
   public Sgd withMomentum(double momentum) {
@@ -21,18 +20,9 @@ public record Sgd(Schedule learningRate, double momentum, boolean nesterov) impl
   }
 
   /** The chain this optimizer runs. */
+  @Override
   public GradientTransformation transformation() {
     GradientTransformation accumulate = momentum != 0 ? Optax.trace(momentum, nesterov) : Optax.identity();
     return Optax.chain(accumulate, Optax.scaleByLearningRate(learningRate));
-  }
-
-  @Override
-  public StateTree init(FlatTree params) {
-    return transformation().init(params);
-  }
-
-  @Override
-  public FlatUpdate update(FlatTree updates, StateTree state, FlatTree params) {
-    return transformation().update(updates, state, params);
   }
 }
