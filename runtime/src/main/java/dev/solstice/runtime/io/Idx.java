@@ -170,7 +170,7 @@ public final class Idx {
     for (int done = 0; done < count; ) {
       int n = readChunk(chunk, type, count, done, dataStart);
       if (done + n > out.length) {
-        out = Arrays.copyOf(out, (int) Math.min(count, Math.max(2L * out.length, done + n)));
+        out = Arrays.copyOf(out, grownCapacity(count, out.length, done + n));
       }
       for (int i = 0; i < n; i++) {
         out[done + i] = switch (type) {
@@ -193,7 +193,7 @@ public final class Idx {
     for (int done = 0; done < count; ) {
       int n = readChunk(chunk, type, count, done, dataStart);
       if (done + n > out.length) {
-        out = Arrays.copyOf(out, (int) Math.min(count, Math.max(2L * out.length, done + n)));
+        out = Arrays.copyOf(out, grownCapacity(count, out.length, done + n));
       }
       for (int i = 0; i < n; i++) {
         out[done + i] = switch (type) {
@@ -212,6 +212,11 @@ public final class Idx {
   /** Output arrays start small when the size has not been checked against the file, and grow as data arrives. */
   private int initialCapacity(int count) {
     return knownSize >= 0 ? count : Math.min(count, INITIAL_ELEMENTS);
+  }
+
+  /** The next size of an output array of {@code capacity} that must hold {@code needed} of {@code count} elements. */
+  private static int grownCapacity(int count, int capacity, int needed) {
+    return (int) Math.min(count, Math.max(2L * capacity, needed));
   }
 
   private static int chunkBytes(ElementType type, int count) {
