@@ -45,11 +45,11 @@ final class Elementwise {
     float[] y = b.floatData();
     float[] out = new float[Shapes.size(shape)];
     if (Arrays.equals(sa, sb)) {
-      run(op, x, 0, 1, y, 0, 1, out, 0, out.length);
+      WholeArrayLoops.arrays(op, x, y, out);
     } else if (Shapes.size(sb) == 1) {
-      run(op, x, 0, 1, y, 0, 0, out, 0, out.length);
+      WholeArrayLoops.arrayScalar(op, x, y[0], out);
     } else if (Shapes.size(sa) == 1) {
-      run(op, x, 0, 0, y, 0, 1, out, 0, out.length);
+      WholeArrayLoops.scalarArray(op, x[0], y, out);
     } else if ((op == BinaryOp.ADD || op == BinaryOp.SUB) && Arrays.equals(sa, shape) && Shapes.isSuffix(sb, shape)) {
       addRows(op == BinaryOp.ADD ? 1f : -1f, x, y, Shapes.size(sb), out);
     } else {
