@@ -29,6 +29,8 @@ final class VectorArrayMath implements ArrayMath {
   private static final float EXPONENT_MAGIC = 0x1p23f;
 
   private static final int EXPONENT_MAGIC_BITS = 0x4B000000;
+  /** For the strided cases of the matrix-vector kernels, which stay scalar. */
+  private static final ArrayMath SCALAR = new ScalarArrayMath();
 
   @Override
   public void exp(float[] in, int inOff, float[] out, int outOff, int n) {
@@ -221,6 +223,141 @@ final class VectorArrayMath implements ArrayMath {
     }
   }
 
+  @Override
+  public void gemv(
+      boolean trans,
+      int m,
+      int n,
+      float alpha,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] x,
+      int xOff,
+      int incx,
+      float[] y,
+      int yOff,
+      int incy) {
+    if (!trans && incx == 1 && n <= CHUNK) {
+      ScalarArrayMath.checkMatrixVectors(m, n, a, aOff, lda, x, xOff, incx, n, y, yOff, incy, m);
+      for (int i = 0; i < m; i++) {
+        y[yOff + i * incy] += alpha * (float) dotChunk(a, aOff + i * lda, x, xOff, n);
+      }
+    } else if (trans && incy == 1) {
+      ScalarArrayMath.checkMatrixVectors(m, n, a, aOff, lda, x, xOff, incx, m, y, yOff, incy, n);
+      sumOfScaledRows(m, n, alpha, a, aOff, lda, x, xOff, incx, y, yOff);
+    } else {
+      SCALAR.gemv(trans, m, n, alpha, a, aOff, lda, x, xOff, incx, y, yOff, incy);
+    }
+  }
+
+  /**
+   * {@code y += alpha * sum_i x[i] * A[i, :]}, one band of columns at a time: the band's sums stay
+   * in registers while the rows stream past, so y is read and written once.
+   */
+  private static void sumOfScaledRows(
+      int m, int n, float alpha, float[] a, int aOff, int lda, float[] x, int xOff, int incx,
+      float[] y, int yOff) {
+    int j = 0;
+    for (; j + 2 * LANES <= n; j += 2 * LANES) {
+      FloatVector s0 = FloatVector.zero(SPECIES);
+      FloatVector s1 = FloatVector.zero(SPECIES);
+      for (int i = 0, row = aOff + j; i < m; i++, row += lda) {
+        FloatVector t = FloatVector.broadcast(SPECIES, x[xOff + i * incx]);
+        s0 = FloatVector.fromArray(SPECIES, a, row).fma(t, s0);
+        s1 = FloatVector.fromArray(SPECIES, a, row + LANES).fma(t, s1);
+      }
+      FloatVector alphas = FloatVector.broadcast(SPECIES, alpha);
+      s0.fma(alphas, FloatVector.fromArray(SPECIES, y, yOff + j)).intoArray(y, yOff + j);
+      s1.fma(alphas, FloatVector.fromArray(SPECIES, y, yOff + j + LANES))
+          .intoArray(y, yOff + j + LANES);
+    }
+    for (; j + LANES <= n; j += LANES) {
+      FloatVector s0 = FloatVector.zero(SPECIES);
+      for (int i = 0, row = aOff + j; i < m; i++, row += lda) {
+        FloatVector t = FloatVector.broadcast(SPECIES, x[xOff + i * incx]);
+        s0 = FloatVector.fromArray(SPECIES, a, row).fma(t, s0);
+      }
+      FloatVector alphas = FloatVector.broadcast(SPECIES, alpha);
+      s0.fma(alphas, FloatVector.fromArray(SPECIES, y, yOff + j)).intoArray(y, yOff + j);
+    }
+    for (; j < n; j++) {
+      float s = 0;
+      for (int i = 0, at = aOff + j; i < m; i++, at += lda) {
+        s = Math.fma(x[xOff + i * incx], a[at], s);
+      }
+      y[yOff + j] = Math.fma(alpha, s, y[yOff + j]);
+    }
+  }
+
+  @Override
+  public void ger(
+      int m,
+      int n,
+      float alpha,
+      float[] x,
+      int xOff,
+      int incx,
+      float[] y,
+      int yOff,
+      int incy,
+      float[] a,
+      int aOff,
+      int lda) {
+    if (incy != 1) {
+      SCALAR.ger(m, n, alpha, x, xOff, incx, y, yOff, incy, a, aOff, lda);
+      return;
+    }
+    ScalarArrayMath.checkMatrixVectors(m, n, a, aOff, lda, x, xOff, incx, m, y, yOff, incy, n);
+    // A band of y stays in registers while the rows of A stream past.
+    int j = 0;
+    for (; j + 2 * LANES <= n; j += 2 * LANES) {
+      FloatVector y0 = FloatVector.fromArray(SPECIES, y, yOff + j);
+      FloatVector y1 = FloatVector.fromArray(SPECIES, y, yOff + j + LANES);
+      for (int i = 0, row = aOff + j; i < m; i++, row += lda) {
+        FloatVector t = FloatVector.broadcast(SPECIES, alpha * x[xOff + i * incx]);
+        y0.fma(t, FloatVector.fromArray(SPECIES, a, row)).intoArray(a, row);
+        y1.fma(t, FloatVector.fromArray(SPECIES, a, row + LANES)).intoArray(a, row + LANES);
+      }
+    }
+    for (; j + LANES <= n; j += LANES) {
+      FloatVector y0 = FloatVector.fromArray(SPECIES, y, yOff + j);
+      for (int i = 0, row = aOff + j; i < m; i++, row += lda) {
+        FloatVector t = FloatVector.broadcast(SPECIES, alpha * x[xOff + i * incx]);
+        y0.fma(t, FloatVector.fromArray(SPECIES, a, row)).intoArray(a, row);
+      }
+    }
+    for (; j < n; j++) {
+      float yj = y[yOff + j];
+      for (int i = 0, at = aOff + j; i < m; i++, at += lda) {
+        a[at] = Math.fma(alpha * x[xOff + i * incx], yj, a[at]);
+      }
+    }
+  }
+
+  @Override
+  public void reluGrad(float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n) {
+    ScalarArrayMath.checkRuns(x, xOff, out, outOff, n);
+    Objects.checkFromIndexSize(gOff, n, g.length);
+    for (int start = 0; start < n; start += CHUNK) {
+      reluGradChunk(x, xOff + start, g, gOff + start, out, outOff + start,
+          Math.min(CHUNK, n - start));
+    }
+  }
+
+  private static void reluGradChunk(
+      float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n) {
+    FloatVector zero = FloatVector.zero(SPECIES);
+    int i = 0;
+    for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+      VectorMask<Float> positive =
+          FloatVector.fromArray(SPECIES, x, xOff + i).compare(VectorOperators.GT, 0f);
+      zero.blend(FloatVector.fromArray(SPECIES, g, gOff + i), positive).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = x[xOff + i] > 0 ? g[gOff + i] : 0f;
+    }
+  }
 
   @Override
   public String name() {
