@@ -1,6 +1,7 @@
 package dev.solstice.runtime;
 
 import dev.solstice.runtime.kernel.FloatMath;
+import dev.solstice.runtime.kernel.Kernels;
 
 /**
  * Every backward rule of the runtime, in one place (micrograd's {@code _backward} closures,
@@ -32,7 +33,7 @@ final class Gradients {
       case EXP -> { for (int i = 0; i < d.length; i++) d[i] = g[i] * y[i]; }
       case LOG -> { for (int i = 0; i < d.length; i++) d[i] = g[i] / x[i]; }
       case TANH -> { for (int i = 0; i < d.length; i++) d[i] = g[i] * (1 - y[i] * y[i]); }
-      case RELU -> { for (int i = 0; i < d.length; i++) d[i] = x[i] > 0 ? g[i] : 0f; }
+      case RELU -> Kernels.math().reluGrad(x, 0, g, 0, d, 0, d.length);
       case SIGMOID -> { for (int i = 0; i < d.length; i++) d[i] = g[i] * y[i] * (1 - y[i]); }
       case GELU -> { for (int i = 0; i < d.length; i++) d[i] = g[i] * geluSlope(x[i]); }
       case ABS -> { for (int i = 0; i < d.length; i++) d[i] = g[i] * Math.signum(x[i]); }
