@@ -43,15 +43,26 @@ final class Elementwise {
     int[] shape = Shapes.broadcast(op.opName(), sa, sb, batchAxes, a, b);
     float[] x = a.floatData();
     float[] y = b.floatData();
-    float[] out = new float[Shapes.size(shape)];
+    float[] out;
+    if ((op == BinaryOp.ADD || op == BinaryOp.SUB) && !Arrays.equals(sa, sb) && Shapes.size(sb) > 1
+        && Arrays.equals(sa, shape) && Shapes.isSuffix(sb, shape)) {
+      out = addRows(op == BinaryOp.ADD ? 1f : -1f, x, y, Shapes.size(sb));
+    } else {
+      out = new float[Shapes.size(shape)];
+      loops(op, x, sa, y, sb, shape, out);
+    }
+    Node node = a.node == null && b.node == null ? null : Gradients.binary(op, a, b);
+    return Tensor.floats(out, shape, batchAxes, node);
+  }
+
+  /** {@code out = x op y} for operands of aligned shapes {@code sa}, {@code sb} broadcast to {@code shape}. */
+  private static void loops(BinaryOp op, float[] x, int[] sa, float[] y, int[] sb, int[] shape, float[] out) {
     if (Arrays.equals(sa, sb)) {
       WholeArrayLoops.arrays(op, x, y, out);
     } else if (Shapes.size(sb) == 1) {
       WholeArrayLoops.arrayScalar(op, x, y[0], out);
     } else if (Shapes.size(sa) == 1) {
       WholeArrayLoops.scalarArray(op, x[0], y, out);
-    } else if ((op == BinaryOp.ADD || op == BinaryOp.SUB) && Arrays.equals(sa, shape) && Shapes.isSuffix(sb, shape)) {
-      addRows(op == BinaryOp.ADD ? 1f : -1f, x, y, Shapes.size(sb), out);
     } else {
       Plan plan = Plan.of(shape, sa, sb);
       int n = plan.inner;
@@ -60,8 +71,6 @@ final class Elementwise {
         plan.next();
       }
     }
-    Node node = a.node == null && b.node == null ? null : Gradients.binary(op, a, b);
-    return Tensor.floats(out, shape, batchAxes, node);
   }
 
   /**
@@ -70,12 +79,14 @@ final class Elementwise {
    * {@code b}: the JIT would not vectorise the short, differently offset rows, and {@code a + 1 * b}
    * rounds exactly as {@code a + b}.
    */
-  private static void addRows(float sign, float[] a, float[] b, int period, float[] out) {
-    System.arraycopy(a, 0, out, 0, out.length);
+  private static float[] addRows(float sign, float[] a, float[] b, int period) {
+    // A copy, not a new array: the JVM then need not zero it first.
+    float[] out = Arrays.copyOf(a, a.length);
     float[] tile = Shapes.tile(b, period);
     for (int at = 0; at < out.length; at += tile.length) {
       Kernels.math().axpy(Math.min(tile.length, out.length - at), sign, tile, 0, out, at);
     }
+    return out;
   }
 
   /** One run of a binary op; strides {@code as} and {@code bs} are 0 (constant) or 1 (contiguous). */
