@@ -24,7 +24,7 @@ final class Gradients {
 
   /** {@code g * f'(x)} for each element, given input {@code x} and output {@code y}. */
   private static float[] unaryVjp(UnaryOp op, float[] g, float[] x, float[] y) {
-    float[] d = new float[g.length];
+    float[] d = op == UnaryOp.SIGN ? BackwardBuffers.zeros(g.length) : BackwardBuffers.uninitialized(g.length);
     switch (op) {
       case NEG -> { for (int i = 0; i < d.length; i++) d[i] = -g[i]; }
       case SQUARE -> { for (int i = 0; i < d.length; i++) d[i] = 2 * x[i] * g[i]; }
@@ -172,13 +172,13 @@ final class Gradients {
       Tensor ga = null;
       Tensor gb = null;
       if (a.node != null) {
-        float[] z = new float[Shapes.size(prefixA) * m * k];
+        float[] z = BackwardBuffers.zeros(Shapes.size(prefixA) * m * k);
         Matmul.product(new Matmul.Operand(g.data, prefix, m, n, false),
             new Matmul.Operand(b.data, prefixB, n, k, true), prefixA, z);
         ga = Tensor.floats(z, a.physical(), a.batchAxes(), null);
       }
       if (b.node != null) {
-        float[] z = new float[Shapes.size(prefixB) * k * n];
+        float[] z = BackwardBuffers.zeros(Shapes.size(prefixB) * k * n);
         Matmul.product(new Matmul.Operand(a.data, prefixA, k, m, true),
             new Matmul.Operand(g.data, prefix, m, n, false), prefixB, z);
         gb = Tensor.floats(z, b.physical(), b.batchAxes(), null);
