@@ -37,6 +37,13 @@ public interface ArrayMath {
   void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
 
   /**
+   * {@code out[outOff + i] = alpha * x[xOff + i] + y[yOff + i]} for {@code i < n}, as one fused
+   * multiply-add ({@code alpha = 1} or {@code -1} gives exactly {@code y + x} or {@code y - x}).
+   * {@code out} may be the same run as {@code x} or {@code y} but must not otherwise overlap them.
+   */
+  void axpyTo(int n, float alpha, float[] x, int xOff, float[] y, int yOff, float[] out, int outOff);
+
+  /**
    * {@code y += alpha * op(A) * x}, BLAS {@code sgemv} on a row-major {@code m x n} matrix A
    * starting at {@code aOff} with rows {@code lda >= n} apart: op(A) is A (x has n elements, y
    * has m) or, when {@code trans}, its transpose (x has m elements, y has n). The vectors step by

@@ -95,6 +95,16 @@ final class ScalarArrayMath implements ArrayMath {
   }
 
   @Override
+  public void axpyTo(
+      int n, float alpha, float[] x, int xOff, float[] y, int yOff, float[] out, int outOff) {
+    checkRuns(x, xOff, y, yOff, n);
+    Objects.checkFromIndexSize(outOff, n, out.length);
+    for (int i = 0; i < n; i++) {
+      out[outOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
+    }
+  }
+
+  @Override
   public void gemv(
       boolean trans,
       int m,

@@ -229,6 +229,30 @@ final class VectorArrayMath implements ArrayMath {
   }
 
   @Override
+  public void axpyTo(
+      int n, float alpha, float[] x, int xOff, float[] y, int yOff, float[] out, int outOff) {
+    ScalarArrayMath.checkRuns(x, xOff, y, yOff, n);
+    Objects.checkFromIndexSize(outOff, n, out.length);
+    for (int start = 0; start < n; start += CHUNK) {
+      axpyToChunk(Math.min(CHUNK, n - start), alpha, x, xOff + start, y, yOff + start, out,
+          outOff + start);
+    }
+  }
+
+  private static void axpyToChunk(
+      int n, float alpha, float[] x, int xOff, float[] y, int yOff, float[] out, int outOff) {
+    FloatVector alphas = FloatVector.broadcast(SPECIES, alpha);
+    int i = 0;
+    for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+      FloatVector yv = FloatVector.fromArray(SPECIES, y, yOff + i);
+      FloatVector.fromArray(SPECIES, x, xOff + i).fma(alphas, yv).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
+    }
+  }
+
+  @Override
   public void gemv(
       boolean trans,
       int m,

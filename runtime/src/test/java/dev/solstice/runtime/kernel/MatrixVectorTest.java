@@ -8,7 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** ArrayMath's matrix-vector kernels (gemv, ger) and reluGrad, for both implementations. */
+/** ArrayMath's matrix-vector kernels (gemv, ger), axpyTo and reluGrad, for both implementations. */
 class MatrixVectorTest {
   /** {m, n}: empty, tiny, the seed's 1000x32, widths around whole vectors of 8 and 16 lanes. */
   private static final int[][] SHAPES = {
@@ -98,6 +98,29 @@ class MatrixVectorTest {
               math.name() + " ger " + m + "x" + n + " element " + index);
         }
       }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Backend.class, names = {"JAVA", "VECTOR"})
+  void axpyToIsOneFusedMultiplyAddPerElementAndWorksInPlace(Backend backend) {
+    ArrayMath math = Kernels.math(backend);
+    Random random = new Random(14);
+    float[] x = gaussian(random, 3000);
+    float[] y = gaussian(random, 3000);
+    for (int n : new int[] {0, 1, 15, 16, 17, 1024, 2500}) {
+      float alpha = n % 2 == 0 ? -1f : (float) random.nextGaussian();
+      float[] out = new float[3000];
+      math.axpyTo(n, alpha, x, 4, y, 9, out, 2);
+      float[] inPlace = y.clone();
+      math.axpyTo(n, alpha, x, 4, inPlace, 9, inPlace, 9);
+      for (int i = 0; i < n; i++) {
+        float expected = Math.fma(alpha, x[4 + i], y[9 + i]);
+        assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(out[2 + i]), "at " + i);
+        assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(inPlace[9 + i]));
+      }
+      assertEquals(0f, out[1]);
+      assertEquals(0f, out[2 + n]);
     }
   }
 
