@@ -75,16 +75,15 @@ final class Elementwise {
 
   /**
    * {@code out = a + sign * b} where {@code b} repeats with {@code period} along flat {@code a}
-   * (adding a bias row to a batch). Done as a copy and the kernel's axpy over long runs of a tiled
-   * {@code b}: the JIT would not vectorise the short, differently offset rows, and {@code a + 1 * b}
-   * rounds exactly as {@code a + b}.
+   * (adding a bias row to a batch), in one pass of the kernel's axpyTo over long runs against a
+   * tiled {@code b}: the JIT would not vectorise the short, differently offset rows, and {@code a +
+   * 1 * b} rounds exactly as {@code a + b}.
    */
   private static float[] addRows(float sign, float[] a, float[] b, int period) {
-    // A copy, not a new array: the JVM then need not zero it first.
-    float[] out = Arrays.copyOf(a, a.length);
+    float[] out = BackwardBuffers.uninitialized(a.length);
     float[] tile = Shapes.tile(b, period);
     for (int at = 0; at < out.length; at += tile.length) {
-      Kernels.math().axpy(Math.min(tile.length, out.length - at), sign, tile, 0, out, at);
+      Kernels.math().axpyTo(Math.min(tile.length, out.length - at), sign, tile, 0, a, at, out, at);
     }
     return out;
   }
