@@ -40,12 +40,18 @@ public final class Autodiff {
       throw new IllegalArgumentException(
           "valueAndGrad: f must return a float32 scalar, got " + (out == null ? "null" : out.dtype() + " of shape " + Arrays.toString(out.shape())));
     }
-    Map<Tensor, Tensor> grads = backward(out);
     List<Tensor> result = new ArrayList<>(inputs.size());
-    for (int i = 0; i < inputs.size(); i++) {
-      Tensor grad = grads.get(tracked.get(i));
-      Tensor input = inputs.get(i);
-      result.add(grad != null ? grad : Tensor.floats(new float[Shapes.size(input.physical())], input.physical(), input.batchAxes(), null));
+    BackwardBuffers buffers = BackwardBuffers.open();
+    try {
+      Map<Tensor, Tensor> grads = backward(out);
+      for (int i = 0; i < inputs.size(); i++) {
+        Tensor grad = grads.get(tracked.get(i));
+        Tensor input = inputs.get(i);
+        result.add(grad != null ? grad : Tensor.floats(new float[Shapes.size(input.physical())], input.physical(), input.batchAxes(), null));
+      }
+    } finally {
+      // Only the gradients handed back leave the pass; all else it made can be reused.
+      buffers.close(result.size() == inputs.size() ? result : null);
     }
     return new ValueAndGrad<>(out.detach(), Collections.unmodifiableList(result));
   }

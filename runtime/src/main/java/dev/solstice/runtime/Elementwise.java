@@ -14,7 +14,7 @@ final class Elementwise {
 
   static Tensor unary(UnaryOp op, Tensor x) {
     float[] in = x.floatData();
-    float[] out = new float[in.length];
+    float[] out = BackwardBuffers.uninitialized(in.length);
     switch (op) {
       case NEG -> neg(in, out);
       case SQUARE -> square(in, out);
@@ -43,15 +43,26 @@ final class Elementwise {
     int[] shape = Shapes.broadcast(op.opName(), sa, sb, batchAxes, a, b);
     float[] x = a.floatData();
     float[] y = b.floatData();
-    float[] out = new float[Shapes.size(shape)];
+    float[] out;
+    if ((op == BinaryOp.ADD || op == BinaryOp.SUB) && !Arrays.equals(sa, sb) && Shapes.size(sb) > 1
+        && Arrays.equals(sa, shape) && Shapes.isSuffix(sb, shape)) {
+      out = addRows(op == BinaryOp.ADD ? 1f : -1f, x, y, Shapes.size(sb));
+    } else {
+      out = BackwardBuffers.uninitialized(Shapes.size(shape));
+      loops(op, x, sa, y, sb, shape, out);
+    }
+    Node node = a.node == null && b.node == null ? null : Gradients.binary(op, a, b);
+    return Tensor.floats(out, shape, batchAxes, node);
+  }
+
+  /** {@code out = x op y} for operands of aligned shapes {@code sa}, {@code sb} broadcast to {@code shape}. */
+  private static void loops(BinaryOp op, float[] x, int[] sa, float[] y, int[] sb, int[] shape, float[] out) {
     if (Arrays.equals(sa, sb)) {
-      run(op, x, 0, 1, y, 0, 1, out, 0, out.length);
+      WholeArrayLoops.arrays(op, x, y, out);
     } else if (Shapes.size(sb) == 1) {
-      run(op, x, 0, 1, y, 0, 0, out, 0, out.length);
+      WholeArrayLoops.arrayScalar(op, x, y[0], out);
     } else if (Shapes.size(sa) == 1) {
-      run(op, x, 0, 0, y, 0, 1, out, 0, out.length);
-    } else if ((op == BinaryOp.ADD || op == BinaryOp.SUB) && Arrays.equals(sa, shape) && Shapes.isSuffix(sb, shape)) {
-      addRows(op == BinaryOp.ADD ? 1f : -1f, x, y, Shapes.size(sb), out);
+      WholeArrayLoops.scalarArray(op, x[0], y, out);
     } else {
       Plan plan = Plan.of(shape, sa, sb);
       int n = plan.inner;
@@ -60,22 +71,21 @@ final class Elementwise {
         plan.next();
       }
     }
-    Node node = a.node == null && b.node == null ? null : Gradients.binary(op, a, b);
-    return Tensor.floats(out, shape, batchAxes, node);
   }
 
   /**
    * {@code out = a + sign * b} where {@code b} repeats with {@code period} along flat {@code a}
-   * (adding a bias row to a batch). Done as a copy and the kernel's axpy over long runs of a tiled
-   * {@code b}: the JIT would not vectorise the short, differently offset rows, and {@code a + 1 * b}
-   * rounds exactly as {@code a + b}.
+   * (adding a bias row to a batch), in one pass of the kernel's axpyTo over long runs against a
+   * tiled {@code b}: the JIT would not vectorise the short, differently offset rows, and {@code a +
+   * 1 * b} rounds exactly as {@code a + b}.
    */
-  private static void addRows(float sign, float[] a, float[] b, int period, float[] out) {
-    System.arraycopy(a, 0, out, 0, out.length);
+  private static float[] addRows(float sign, float[] a, float[] b, int period) {
+    float[] out = BackwardBuffers.uninitialized(a.length);
     float[] tile = Shapes.tile(b, period);
     for (int at = 0; at < out.length; at += tile.length) {
-      Kernels.math().axpy(Math.min(tile.length, out.length - at), sign, tile, 0, out, at);
+      Kernels.math().axpyTo(Math.min(tile.length, out.length - at), sign, tile, 0, a, at, out, at);
     }
+    return out;
   }
 
   /** One run of a binary op; strides {@code as} and {@code bs} are 0 (constant) or 1 (contiguous). */
@@ -253,7 +263,7 @@ final class Elementwise {
     }
     float[] x = a.floatData();
     float[] y = b.floatData();
-    float[] out = new float[Shapes.size(shape)];
+    float[] out = BackwardBuffers.uninitialized(Shapes.size(shape));
     for (int block = 0, o = 0; block < plan.blocks; block++, o += n) {
       for (int i = 0; i < n; i++) {
         out[o + i] = c[plan.offset[0] + i * plan.innerStride[0]] != 0

@@ -1,6 +1,7 @@
 package dev.solstice.runtime;
 
 import dev.solstice.runtime.kernel.FloatMath;
+import dev.solstice.runtime.kernel.Kernels;
 
 /**
  * Every backward rule of the runtime, in one place (micrograd's {@code _backward} closures,
@@ -23,7 +24,7 @@ final class Gradients {
 
   /** {@code g * f'(x)} for each element, given input {@code x} and output {@code y}. */
   private static float[] unaryVjp(UnaryOp op, float[] g, float[] x, float[] y) {
-    float[] d = new float[g.length];
+    float[] d = op == UnaryOp.SIGN ? BackwardBuffers.zeros(g.length) : BackwardBuffers.uninitialized(g.length);
     switch (op) {
       case NEG -> { for (int i = 0; i < d.length; i++) d[i] = -g[i]; }
       case SQUARE -> { for (int i = 0; i < d.length; i++) d[i] = 2 * x[i] * g[i]; }
@@ -32,7 +33,7 @@ final class Gradients {
       case EXP -> { for (int i = 0; i < d.length; i++) d[i] = g[i] * y[i]; }
       case LOG -> { for (int i = 0; i < d.length; i++) d[i] = g[i] / x[i]; }
       case TANH -> { for (int i = 0; i < d.length; i++) d[i] = g[i] * (1 - y[i] * y[i]); }
-      case RELU -> { for (int i = 0; i < d.length; i++) d[i] = x[i] > 0 ? g[i] : 0f; }
+      case RELU -> Kernels.math().reluGrad(x, 0, g, 0, d, 0, d.length);
       case SIGMOID -> { for (int i = 0; i < d.length; i++) d[i] = g[i] * y[i] * (1 - y[i]); }
       case GELU -> { for (int i = 0; i < d.length; i++) d[i] = g[i] * geluSlope(x[i]); }
       case ABS -> { for (int i = 0; i < d.length; i++) d[i] = g[i] * Math.signum(x[i]); }
@@ -171,13 +172,13 @@ final class Gradients {
       Tensor ga = null;
       Tensor gb = null;
       if (a.node != null) {
-        float[] z = new float[Shapes.size(prefixA) * m * k];
+        float[] z = BackwardBuffers.zeros(Shapes.size(prefixA) * m * k);
         Matmul.product(new Matmul.Operand(g.data, prefix, m, n, false),
             new Matmul.Operand(b.data, prefixB, n, k, true), prefixA, z);
         ga = Tensor.floats(z, a.physical(), a.batchAxes(), null);
       }
       if (b.node != null) {
-        float[] z = new float[Shapes.size(prefixB) * k * n];
+        float[] z = BackwardBuffers.zeros(Shapes.size(prefixB) * k * n);
         Matmul.product(new Matmul.Operand(a.data, prefixA, k, m, true),
             new Matmul.Operand(g.data, prefix, m, n, false), prefixB, z);
         gb = Tensor.floats(z, b.physical(), b.batchAxes(), null);

@@ -89,9 +89,9 @@ final class Matmul {
   }
 
   /**
-   * Adds {@code op(X[p]) @ op(Y[p])} into {@code z} for every position {@code p} of the broadcast of
-   * the two prefixes. {@code z} has prefix {@code zPrefix}: the full broadcast, or 1 along axes to
-   * sum over (how the gradient of a broadcast operand is formed).
+   * Adds {@code op(X[p]) @ op(Y[p])} into {@code z}, a fresh array of zeros, for every position
+   * {@code p} of the broadcast of the two prefixes. {@code z} has prefix {@code zPrefix}: the full
+   * broadcast, or 1 along axes to sum over (how the gradient of a broadcast operand is formed).
    */
   static void product(Operand x, Operand y, int[] zPrefix, float[] z) {
     int m = x.rows();
@@ -105,32 +105,46 @@ final class Matmul {
     boolean full = Arrays.equals(iteration, zPrefix);
     if (full && y.shared() && (!x.transposed() || m == 1)) {
       // One product: the stacked rows of every X[p] times the shared Y.
-      gemm(false, y.transposed(), count * m, n, k, 1f, x.data(), 0, k, y.data(), 0, y.ld(), 0f, z, 0, n);
+      gemm(false, y.transposed(), count * m, n, k, 1f, x.data(), 0, k, y.data(), 0, y.ld(), onZeros(count * m, n, k), z, 0, n);
     } else if (full && x.shared() && n == 1) {
       // Z[p] = X Y[p] for vectors Y[p]: all Z^T rows at once as Y^T X^T. For a tiny k the
       // shared X is laid out as X^T here: kernels handle a transposed operand poorly when k is
       // too short to amortise it.
       if (!x.transposed() && k < 16) {
-        gemm(false, false, count, m, k, 1f, y.data(), 0, k, transpose(x.data(), m, k), 0, m, 0f, z, 0, m);
+        gemm(false, false, count, m, k, 1f, y.data(), 0, k, transpose(x.data(), m, k), 0, m, onZeros(count, m, k), z, 0, m);
       } else {
-        gemm(false, !x.transposed(), count, m, k, 1f, y.data(), 0, k, x.data(), 0, x.ld(), 0f, z, 0, m);
+        gemm(false, !x.transposed(), count, m, k, 1f, y.data(), 0, k, x.data(), 0, x.ld(), onZeros(count, m, k), z, 0, m);
       }
     } else if (Shapes.size(zPrefix) == 1 && count > 1
         && Arrays.equals(x.prefix(), iteration) && Arrays.equals(y.prefix(), iteration)
         && (x.transposed() || m == 1 || k == 1) && (!y.transposed() || n == 1 || k == 1)) {
       // Sum over p of X[p] Y[p] = [X_0 .. X_P] times [Y_0; ..; Y_P]: one product with K = P k.
       boolean transposeX = m != 1;
-      gemm(transposeX, false, m, n, count * k, 1f, x.data(), 0, transposeX ? m : count * k, y.data(), 0, n, 0f, z, 0, n);
+      gemm(transposeX, false, m, n, count * k, 1f, x.data(), 0, transposeX ? m : count * k, y.data(), 0, n, onZeros(m, n, count * k), z, 0, n);
     } else {
       int[] xOffsets = Shapes.blockOffsets(iteration, x.prefix(), x.stored());
       int[] yOffsets = Shapes.blockOffsets(iteration, y.prefix(), y.stored());
       int[] zOffsets = Shapes.blockOffsets(iteration, zPrefix, m * n);
       for (int p = 0; p < count; p++) {
-        // z starts as zeros; where positions share a z block (a reduced prefix) products add up.
-        float beta = full ? 0f : 1f;
+        // Where positions share a z block (a reduced prefix) products add up.
+        float beta = full ? onZeros(m, n, k) : 1f;
         gemm(x.transposed(), y.transposed(), m, n, k, 1f, x.data(), xOffsets[p], x.ld(), y.data(), yOffsets[p], y.ld(), beta, z, zOffsets[p], n);
       }
     }
+  }
+
+  /** Multiply-adds below which the kernels run a product in their direct loops, not natively. */
+  private static final long DIRECT_PRODUCT = 48 * 48 * 48;
+
+  /**
+   * The beta for a product into a C that still holds the zeros it was allocated with. The kernels'
+   * direct loops, which small products run in, would zero C again for beta 0, a pass over C as
+   * long as the product itself for the seed's {@code 1000x1 * 1x32}; so small products accumulate
+   * onto the zeros (beta 1, the same result). Large ones go to native code, where beta 1 would copy
+   * C in.
+   */
+  private static float onZeros(int m, int n, int k) {
+    return (long) m * n * k < DIRECT_PRODUCT ? 1f : 0f;
   }
 
   /** The {@code cols x rows} transpose of the row-major {@code rows x cols} matrix {@code a}. */

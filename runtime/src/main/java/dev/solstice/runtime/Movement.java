@@ -144,7 +144,7 @@ final class Movement {
     int size = Shapes.size(shape);
     Node node = x.node == null ? null : Gradients.transpose(x, perm);
     if (x.isFloat()) {
-      float[] out = new float[size];
+      float[] out = BackwardBuffers.uninitialized(size);
       permute(x.data, null, out, null, outShape, strides);
       return Tensor.floats(out, outShape, batchAxes, node);
     }
@@ -225,7 +225,7 @@ final class Movement {
 
   /** {@code data} of shape {@code aligned} copied out to {@code full}. */
   static float[] expand(float[] data, int[] aligned, int[] full) {
-    float[] out = new float[Shapes.size(full)];
+    float[] out = BackwardBuffers.uninitialized(Shapes.size(full));
     Plan plan = Plan.of(full, aligned);
     int n = plan.inner;
     for (int block = 0, o = 0; block < plan.blocks; block++, o += n) {

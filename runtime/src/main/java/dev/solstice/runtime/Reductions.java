@@ -107,7 +107,7 @@ final class Reductions {
     if (period > 1 && Shapes.isSuffix(keep, full)) {
       return sumRows(data, period);
     }
-    float[] out = new float[period];
+    float[] out = BackwardBuffers.zeros(period);
     Plan plan = Plan.of(full, full, keep);
     int n = plan.inner;
     for (int block = 0; block < plan.blocks; block++) {
@@ -129,7 +129,7 @@ final class Reductions {
    * the rows are first added into a tile of several rows, which is then folded.
    */
   private static float[] sumRows(float[] data, int period) {
-    float[] tile = new float[Shapes.tileLength(period)];
+    float[] tile = BackwardBuffers.zeros(Shapes.tileLength(period));
     for (int at = 0; at < data.length; at += tile.length) {
       addRun(data, at, tile, 0, Math.min(tile.length, data.length - at));
     }

@@ -36,6 +36,59 @@ public interface ArrayMath {
   /** {@code y[yOff + i] += alpha * x[xOff + i]} for {@code i < n}, as one fused multiply-add. */
   void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
 
+  /**
+   * {@code out[outOff + i] = alpha * x[xOff + i] + y[yOff + i]} for {@code i < n}, as one fused
+   * multiply-add ({@code alpha = 1} or {@code -1} gives exactly {@code y + x} or {@code y - x}).
+   * {@code out} may be the same run as {@code x} or {@code y} but must not otherwise overlap them.
+   */
+  void axpyTo(int n, float alpha, float[] x, int xOff, float[] y, int yOff, float[] out, int outOff);
+
+  /**
+   * {@code y += alpha * op(A) * x}, BLAS {@code sgemv} on a row-major {@code m x n} matrix A
+   * starting at {@code aOff} with rows {@code lda >= n} apart: op(A) is A (x has n elements, y
+   * has m) or, when {@code trans}, its transpose (x has m elements, y has n). The vectors step by
+   * {@code incx}, {@code incy >= 1}. y must not overlap A or x.
+   */
+  void gemv(
+      boolean trans,
+      int m,
+      int n,
+      float alpha,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] x,
+      int xOff,
+      int incx,
+      float[] y,
+      int yOff,
+      int incy);
+
+  /**
+   * {@code A += alpha * x * y^T}, BLAS {@code sger}: A is a row-major {@code m x n} matrix from
+   * {@code aOff} with rows {@code lda >= n} apart, x has m elements stepping by {@code incx}, y has
+   * n stepping by {@code incy}. A must not overlap x or y.
+   */
+  void ger(
+      int m,
+      int n,
+      float alpha,
+      float[] x,
+      int xOff,
+      int incx,
+      float[] y,
+      int yOff,
+      int incy,
+      float[] a,
+      int aOff,
+      int lda);
+
+  /**
+   * {@code out = x > 0 ? g : 0} (NaN counts as not positive): a gradient {@code g} passed back
+   * through relu at its inputs {@code x}.
+   */
+  void reluGrad(float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n);
+
   /** A short name of the implementation ({@code scalar} or {@code vector}). */
   String name();
 }

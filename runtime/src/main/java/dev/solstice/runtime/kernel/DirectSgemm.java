@@ -4,11 +4,14 @@ import java.util.Arrays;
 
 /**
  * Matrix multiply without packing or threads, for problems too small to repay either (the
- * seed's {@code 1000x1 * 1x32}, its gradients, matrix-vector products). It picks the loop order
- * whose innermost loop is longest among those running over contiguous memory: a row update
- * {@code C[i,:] += A[i,p] * B[p,:]}, a column update for single-column results, or a dot product
- * along {@code k}; those runs are {@link ArrayMath#axpy} and {@link ArrayMath#dot} calls, so the
- * vectorised {@link ArrayMath} makes this path vectorised too.
+ * seed's {@code 1000x1 * 1x32}, its gradients, matrix-vector products). Products with a single
+ * row, column or inner dimension are {@link ArrayMath#gemv} and {@link ArrayMath#ger} calls,
+ * which the vectorised {@link ArrayMath} runs with a band of the result (or of B) held in
+ * registers. For other shapes it picks the loop order whose innermost loop is longest among those
+ * running over contiguous memory: a row update {@code C[i,:] += A[i,p] * B[p,:]}, a column update
+ * for single-column results, or a dot product along {@code k}; those runs are {@link
+ * ArrayMath#axpy} and {@link ArrayMath#dot} calls, so the vectorised {@link ArrayMath} makes this
+ * path vectorised too.
  */
 final class DirectSgemm {
   private DirectSgemm() {}
@@ -44,6 +47,23 @@ final class DirectSgemm {
     int aCol = transA ? lda : 1;
     int bRow = transB ? 1 : ldb;
     int bCol = transB ? ldb : 1;
+    if (k == 1) {
+      // An outer product: column 0 of op(A) times row 0 of op(B).
+      math.ger(m, n, alpha, a, aOff, aRow, b, bOff, bCol, c, cOff, ldc);
+      return;
+    }
+    if (n == 1) {
+      // C's column gets op(A) times B's column.
+      math.gemv(transA, transA ? k : m, transA ? m : k, alpha, a, aOff, lda, b, bOff, bRow, c,
+          cOff, ldc);
+      return;
+    }
+    if (m == 1) {
+      // C's row gets A's row times op(B), that is op(B)^T times A's row as a column.
+      math.gemv(!transB, transB ? n : k, transB ? k : n, alpha, b, bOff, ldb, a, aOff, aCol, c,
+          cOff, 1);
+      return;
+    }
     int rowUpdate = bCol == 1 ? n : 0;
     int columnUpdate = n == 1 && aRow == 1 && ldc == 1 ? m : 0;
     // Dot products reduce sequentially, so they need a longer run to win.

@@ -95,8 +95,123 @@ final class ScalarArrayMath implements ArrayMath {
   }
 
   @Override
+  public void axpyTo(
+      int n, float alpha, float[] x, int xOff, float[] y, int yOff, float[] out, int outOff) {
+    checkRuns(x, xOff, y, yOff, n);
+    Objects.checkFromIndexSize(outOff, n, out.length);
+    for (int i = 0; i < n; i++) {
+      out[outOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
+    }
+  }
+
+  @Override
+  public void gemv(
+      boolean trans,
+      int m,
+      int n,
+      float alpha,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] x,
+      int xOff,
+      int incx,
+      float[] y,
+      int yOff,
+      int incy) {
+    checkMatrixVectors(m, n, a, aOff, lda, x, xOff, incx, trans ? m : n, y, yOff, incy,
+        trans ? n : m);
+    if (!trans) {
+      for (int i = 0; i < m; i++) {
+        int row = aOff + i * lda;
+        double s = 0;
+        for (int j = 0; j < n; j++) {
+          s += (double) a[row + j] * x[xOff + j * incx];
+        }
+        y[yOff + i * incy] += alpha * (float) s;
+      }
+      return;
+    }
+    for (int i = 0; i < m; i++) {
+      float t = alpha * x[xOff + i * incx];
+      int row = aOff + i * lda;
+      for (int j = 0; j < n; j++) {
+        y[yOff + j * incy] = Math.fma(t, a[row + j], y[yOff + j * incy]);
+      }
+    }
+  }
+
+  @Override
+  public void ger(
+      int m,
+      int n,
+      float alpha,
+      float[] x,
+      int xOff,
+      int incx,
+      float[] y,
+      int yOff,
+      int incy,
+      float[] a,
+      int aOff,
+      int lda) {
+    checkMatrixVectors(m, n, a, aOff, lda, x, xOff, incx, m, y, yOff, incy, n);
+    for (int i = 0; i < m; i++) {
+      float t = alpha * x[xOff + i * incx];
+      int row = aOff + i * lda;
+      for (int j = 0; j < n; j++) {
+        a[row + j] = Math.fma(t, y[yOff + j * incy], a[row + j]);
+      }
+    }
+  }
+
+  @Override
+  public void reluGrad(float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n) {
+    checkRuns(x, xOff, out, outOff, n);
+    Objects.checkFromIndexSize(gOff, n, g.length);
+    for (int i = 0; i < n; i++) {
+      out[outOff + i] = x[xOff + i] > 0 ? g[gOff + i] : 0f;
+    }
+  }
+
+  @Override
   public String name() {
     return "scalar";
+  }
+
+  /**
+   * Throws {@link IndexOutOfBoundsException} unless the {@code m x n} matrix (rows {@code lda >=
+   * n} apart) and the vectors of {@code xLength} and {@code yLength} elements (steps {@code >= 1})
+   * lie inside their arrays.
+   */
+  static void checkMatrixVectors(
+      int m,
+      int n,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] x,
+      int xOff,
+      int incx,
+      int xLength,
+      float[] y,
+      int yOff,
+      int incy,
+      int yLength) {
+    if (m < 0 || n < 0 || lda < Math.max(1, n) || incx < 1 || incy < 1) {
+      throw new IllegalArgumentException(
+          "matrix " + m + "x" + n + " with lda " + lda + " and steps " + incx + ", " + incy
+              + ": sizes must be >= 0, lda >= n and steps >= 1");
+    }
+    if (m > 0 && n > 0) {
+      Objects.checkFromIndexSize(aOff, (m - 1) * lda + n, a.length);
+    }
+    if (xLength > 0) {
+      Objects.checkFromIndexSize(xOff, (xLength - 1) * incx + 1, x.length);
+    }
+    if (yLength > 0) {
+      Objects.checkFromIndexSize(yOff, (yLength - 1) * incy + 1, y.length);
+    }
   }
 
   /** Throws {@link IndexOutOfBoundsException} unless both runs of n lie inside their arrays. */
