@@ -15,7 +15,7 @@ final class Reductions {
     x = x.isFloat() ? x : x.asType(DType.FLOAT32);
     boolean[] reduced = reducedAxes("sum", x, axes);
     int[] keep = keptShape(x.physical(), reduced);
-    float[] out = sumTo(x.data, x.physical(), keep);
+    float[] out = sumTo(x.data(), x.physical(), keep);
     Node node = x.node == null ? null : Gradients.sum(x, keep, 1f);
     return Tensor.floats(out, resultShape(keep, reduced, keepdims), x.batchAxes(), node);
   }
@@ -24,7 +24,7 @@ final class Reductions {
     x = x.isFloat() ? x : x.asType(DType.FLOAT32);
     boolean[] reduced = reducedAxes("mean", x, axes);
     int[] keep = keptShape(x.physical(), reduced);
-    float[] out = sumTo(x.data, x.physical(), keep);
+    float[] out = sumTo(x.data(), x.physical(), keep);
     int count = Shapes.size(x.physical()) / Math.max(1, Shapes.size(keep));
     float scale = count == 0 ? Float.NaN : 1f / count;
     for (int i = 0; i < out.length; i++) {
@@ -52,12 +52,12 @@ final class Reductions {
       if (plan.innerStride[1] == 0) {
         float m = out[oi];
         for (int i = 0; i < n; i++) {
-          m = max ? Math.max(m, x.data[xi + i]) : Math.min(m, x.data[xi + i]);
+          m = max ? Math.max(m, x.data()[xi + i]) : Math.min(m, x.data()[xi + i]);
         }
         out[oi] = m;
       } else {
         for (int i = 0; i < n; i++) {
-          out[oi + i] = max ? Math.max(out[oi + i], x.data[xi + i]) : Math.min(out[oi + i], x.data[xi + i]);
+          out[oi + i] = max ? Math.max(out[oi + i], x.data()[xi + i]) : Math.min(out[oi + i], x.data()[xi + i]);
         }
       }
       plan.next();
