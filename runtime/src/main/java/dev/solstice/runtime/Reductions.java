@@ -44,6 +44,7 @@ final class Reductions {
     }
     float[] out = new float[Shapes.size(keep)];
     java.util.Arrays.fill(out, max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY);
+    float[] data = x.data();
     Plan plan = Plan.of(x.physical(), x.physical(), keep);
     int n = plan.inner;
     for (int block = 0; block < plan.blocks; block++) {
@@ -52,12 +53,12 @@ final class Reductions {
       if (plan.innerStride[1] == 0) {
         float m = out[oi];
         for (int i = 0; i < n; i++) {
-          m = max ? Math.max(m, x.data()[xi + i]) : Math.min(m, x.data()[xi + i]);
+          m = max ? Math.max(m, data[xi + i]) : Math.min(m, data[xi + i]);
         }
         out[oi] = m;
       } else {
         for (int i = 0; i < n; i++) {
-          out[oi + i] = max ? Math.max(out[oi + i], x.data()[xi + i]) : Math.min(out[oi + i], x.data()[xi + i]);
+          out[oi + i] = max ? Math.max(out[oi + i], data[xi + i]) : Math.min(out[oi + i], data[xi + i]);
         }
       }
       plan.next();
