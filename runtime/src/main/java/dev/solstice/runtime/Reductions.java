@@ -126,19 +126,27 @@ final class Reductions {
 
   /**
    * Sums flat {@code data} down to its first {@code period} elements, element {@code i} going to
-   * {@code i % period} (a batch of rows down to one row), over long runs the kernel vectorises:
-   * the rows are first added into a tile of several rows, which is then folded.
+   * {@code i % period} (a batch of rows down to one row): the kernel's transposed matrix-vector
+   * product of the rows with a vector of ones, which keeps the running sums in registers.
    */
   private static float[] sumRows(float[] data, int period) {
-    float[] tile = BackwardBuffers.zeros(Shapes.tileLength(period));
-    for (int at = 0; at < data.length; at += tile.length) {
-      addRun(data, at, tile, 0, Math.min(tile.length, data.length - at));
-    }
+    int rows = data.length / period;
     float[] out = new float[period];
-    for (int at = 0; at < tile.length; at += period) {
-      addRun(tile, at, out, 0, period);
-    }
+    Kernels.math().gemv(true, rows, period, 1f, data, 0, period, ones(rows), 0, 1, out, 0, 1);
     return out;
+  }
+
+  /** At least {@code n} ones, shared by all threads and never written once published. */
+  private static volatile float[] ones = new float[0];
+
+  private static float[] ones(int n) {
+    float[] current = ones;
+    if (current.length < n) {
+      current = new float[Math.max(n, 2 * current.length)];
+      java.util.Arrays.fill(current, 1f);
+      ones = current;
+    }
+    return current;
   }
 
   /** {@code out[oi..oi+n) += x[xi..xi+n)}. */
