@@ -136,7 +136,7 @@ public final class Autodiff {
               + Arrays.toString(target.physical()));
     }
     int[] aligned = Shapes.aligned(target, grad.batchAxes(), grad.rank());
-    float[] summed = Reductions.sumTo(grad.data, grad.physical(), aligned);
+    float[] summed = Reductions.sumTo(grad.data(), grad.physical(), aligned);
     return Tensor.floats(summed, target.physical(), target.batchAxes(), null);
   }
 }

@@ -59,8 +59,9 @@ final class BackwardBuffers {
     }
     Set<float[]> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (Tensor result : results) {
-      if (result.data != null) {
-        kept.add(result.data);
+      if (result.isFloat()) {
+        // data() also gives a lazy transpose its own copy, so it no longer reads the arrays below.
+        kept.add(result.data());
       }
     }
     for (float[] array : lent) {

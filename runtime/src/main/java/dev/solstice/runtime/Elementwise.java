@@ -284,11 +284,12 @@ final class Elementwise {
       return Tensor.floats(x.physicalFloats(), x.physical(), x.batchAxes(), null);
     }
     int[] out = new int[Shapes.size(x.physical())];
+    float[] floats = x.isFloat() ? x.data() : null;
     for (int i = 0; i < out.length; i++) {
       if (type == DType.BOOL) {
-        out[i] = (x.data != null ? x.data[i] != 0 : x.ints[i] != 0) ? 1 : 0;
+        out[i] = (floats != null ? floats[i] != 0 : x.ints[i] != 0) ? 1 : 0;
       } else {
-        out[i] = x.data != null ? (int) x.data[i] : x.ints[i];
+        out[i] = floats != null ? (int) floats[i] : x.ints[i];
       }
     }
     return Tensor.ints(out, x.physical(), x.batchAxes(), type);

@@ -19,7 +19,7 @@ final class Gradients {
 
   static Node unary(UnaryOp op, Tensor x) {
     return Node.of((g, y) -> new Tensor[] {
-        Tensor.floats(unaryVjp(op, g.data, x.floatData(), y.data), x.physical(), x.batchAxes(), null)}, x);
+        Tensor.floats(unaryVjp(op, g.data(), x.floatData(), y.data()), x.physical(), x.batchAxes(), null)}, x);
   }
 
   /** {@code g * f'(x)} for each element, given input {@code x} and output {@code y}. */
@@ -101,7 +101,7 @@ final class Gradients {
   /** Sum (scale 1) or mean (scale 1/count) down to the keepdims shape {@code keep}. */
   static Node sum(Tensor x, int[] keep, float scale) {
     return Node.of((g, y) -> {
-      float[] d = Movement.expand(g.data, keep, x.physical());
+      float[] d = Movement.expand(g.data(), keep, x.physical());
       if (scale != 1f) {
         for (int i = 0; i < d.length; i++) {
           d[i] *= scale;
@@ -117,8 +117,8 @@ final class Gradients {
       int nb = x.batchAxes();
       Tensor hits = x.detach().eq(kept).asType(DType.FLOAT32);
       int[] keep = kept.physical();
-      Tensor count = Tensor.floats(Reductions.sumTo(hits.data, x.physical(), keep), keep, nb, null);
-      Tensor share = Tensor.floats(g.data, keep, nb, null).div(count);
+      Tensor count = Tensor.floats(Reductions.sumTo(hits.data(), x.physical(), keep), keep, nb, null);
+      Tensor share = Tensor.floats(g.data(), keep, nb, null).div(count);
       return new Tensor[] {hits.mul(share)};
     }, x);
   }
@@ -126,7 +126,7 @@ final class Gradients {
   // ---- movement
 
   static Node reshape(Tensor x) {
-    return Node.of((g, y) -> new Tensor[] {Tensor.floats(g.data, x.physical(), x.batchAxes(), null)}, x);
+    return Node.of((g, y) -> new Tensor[] {Tensor.floats(g.data(), x.physical(), x.batchAxes(), null)}, x);
   }
 
   static Node transpose(Tensor x, int[] perm) {
@@ -144,7 +144,7 @@ final class Gradients {
 
   static Node slice(Tensor x, int axis, int from) {
     return Node.of((g, y) -> new Tensor[] {
-        Tensor.floats(Movement.pad(g.data, x.physical(), axis, from, g.physical()[axis]), x.physical(), x.batchAxes(), null)}, x);
+        Tensor.floats(Movement.pad(g.data(), x.physical(), axis, from, g.physical()[axis]), x.physical(), x.batchAxes(), null)}, x);
   }
 
   static Node concat(Tensor[] parts, int axis, int[] lengths) {
@@ -161,7 +161,7 @@ final class Gradients {
 
   static Node take(Tensor x, Tensor indices, Movement.Gather gather) {
     return Node.of((g, y) -> new Tensor[] {
-        Tensor.floats(Movement.scatterAdd(g.data, x, indices, gather), x.physical(), x.batchAxes(), null)}, x);
+        Tensor.floats(Movement.scatterAdd(g.data(), x, indices, gather), x.physical(), x.batchAxes(), null)}, x);
   }
 
   // ---- linear algebra
@@ -173,14 +173,14 @@ final class Gradients {
       Tensor gb = null;
       if (a.node != null) {
         float[] z = BackwardBuffers.zeros(Shapes.size(prefixA) * m * k);
-        Matmul.product(new Matmul.Operand(g.data, prefix, m, n, false),
-            new Matmul.Operand(b.data, prefixB, n, k, true), prefixA, z);
+        Matmul.product(Matmul.operand(g, prefix, m, n, false),
+            Matmul.operand(b, prefixB, n, k, true), prefixA, z);
         ga = Tensor.floats(z, a.physical(), a.batchAxes(), null);
       }
       if (b.node != null) {
         float[] z = BackwardBuffers.zeros(Shapes.size(prefixB) * k * n);
-        Matmul.product(new Matmul.Operand(a.data, prefixA, k, m, true),
-            new Matmul.Operand(g.data, prefix, m, n, false), prefixB, z);
+        Matmul.product(Matmul.operand(a, prefixA, k, m, true),
+            Matmul.operand(g, prefix, m, n, false), prefixB, z);
         gb = Tensor.floats(z, b.physical(), b.batchAxes(), null);
       }
       return new Tensor[] {ga, gb};

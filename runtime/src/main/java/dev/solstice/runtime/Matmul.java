@@ -31,6 +31,20 @@ final class Matmul {
     }
   }
 
+  /**
+   * The matrices of {@code t} as the operand {@code op(X)} of {@code rows x cols}, transposed if
+   * {@code transposed}. A lazy transpose ({@link Tensor#transpose}, {@link Tensor#swapaxes} of the
+   * last two axes) is read from the tensor it transposes with the flag flipped: the kernel gets a
+   * transpose flag, not a copy.
+   */
+  static Operand operand(Tensor t, int[] prefix, int rows, int cols, boolean transposed) {
+    Tensor source = t.transposeOf();
+    if (source != null && t.rank() >= 2) {
+      return new Operand(source.data(), prefix, rows, cols, !transposed);
+    }
+    return new Operand(t.data(), prefix, rows, cols, transposed);
+  }
+
   static Tensor matmul(Tensor a, Tensor b) {
     int[] la = a.shape();
     int[] lb = b.shape();
@@ -64,7 +78,7 @@ final class Matmul {
       prefix[i] = Math.max(prefixA[i], prefixB[i]);
     }
     float[] out = new float[Shapes.size(prefix) * m * n];
-    product(new Operand(a.data, prefixA, m, k, false), new Operand(b.data, prefixB, k, n, false), prefix, out);
+    product(operand(a, prefixA, m, k, false), operand(b, prefixB, k, n, false), prefix, out);
     int[] shape = prefix;
     if (!vectorA) {
       shape = Shapes.concat(shape, new int[] {m});

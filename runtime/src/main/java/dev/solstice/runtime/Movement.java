@@ -51,7 +51,7 @@ final class Movement {
     }
     Node node = x.node == null ? null : Gradients.reshape(x);
     if (x.isFloat()) {
-      return Tensor.floats(x.data, shape, batchAxes, node);
+      return Tensor.floats(x.data(), shape, batchAxes, node);
     }
     return Tensor.ints(x.ints, shape, batchAxes, x.dtype());
   }
@@ -129,9 +129,39 @@ final class Movement {
       outShape[i] = shape[perm[i]];
       identity &= perm[i] == i;
     }
-    if (identity) {
-      return reshapePhysical(x, shape, batchAxes);
+    if (identity || keepsOrder(shape, perm)) {
+      return reshapePhysical(x, outShape, batchAxes);
     }
+    Node node = x.node == null ? null : Gradients.transpose(x, perm);
+    if (x.isFloat() && x.transposeOf() == null && swapsLastTwo(perm)) {
+      return Tensor.lazyTranspose(x, outShape, batchAxes, node);
+    }
+    int[] strides = permutedStrides(shape, perm);
+    int size = Shapes.size(shape);
+    if (x.isFloat()) {
+      float[] out = BackwardBuffers.uninitialized(size);
+      permute(x.data(), null, out, null, outShape, strides);
+      return Tensor.floats(out, outShape, batchAxes, node);
+    }
+    int[] out = new int[size];
+    permute(null, x.ints, null, out, outShape, strides);
+    return Tensor.ints(out, outShape, batchAxes, x.dtype());
+  }
+
+  /** A new array holding {@code in} (of {@code shape}) permuted by {@code perm}, as {@link #transposePhysical}. */
+  static float[] permuted(float[] in, int[] shape, int[] perm) {
+    int[] outShape = new int[shape.length];
+    for (int i = 0; i < shape.length; i++) {
+      outShape[i] = shape[perm[i]];
+    }
+    float[] out = new float[in.length];
+    permute(in, null, out, null, outShape, permutedStrides(shape, perm));
+    return out;
+  }
+
+  /** For each axis of the permuted shape, its stride in {@code shape}. */
+  private static int[] permutedStrides(int[] shape, int[] perm) {
+    int rank = shape.length;
     int[] inStrides = new int[rank];
     for (int i = rank - 1, s = 1; i >= 0; i--) {
       inStrides[i] = s;
@@ -141,16 +171,35 @@ final class Movement {
     for (int i = 0; i < rank; i++) {
       strides[i] = inStrides[perm[i]];
     }
-    int size = Shapes.size(shape);
-    Node node = x.node == null ? null : Gradients.transpose(x, perm);
-    if (x.isFloat()) {
-      float[] out = BackwardBuffers.uninitialized(size);
-      permute(x.data, null, out, null, outShape, strides);
-      return Tensor.floats(out, outShape, batchAxes, node);
+    return strides;
+  }
+
+  /** Whether {@code perm} only moves axes of size 1 among the others: then it is a reshape. */
+  private static boolean keepsOrder(int[] shape, int[] perm) {
+    int last = -1;
+    for (int axis : perm) {
+      if (shape[axis] != 1) {
+        if (axis < last) {
+          return false;
+        }
+        last = axis;
+      }
     }
-    int[] out = new int[size];
-    permute(null, x.ints, null, out, outShape, strides);
-    return Tensor.ints(out, outShape, batchAxes, x.dtype());
+    return true;
+  }
+
+  /** Whether {@code perm} exchanges the last two axes and keeps all others. */
+  private static boolean swapsLastTwo(int[] perm) {
+    int rank = perm.length;
+    if (rank < 2 || perm[rank - 1] != rank - 2 || perm[rank - 2] != rank - 1) {
+      return false;
+    }
+    for (int i = 0; i < rank - 2; i++) {
+      if (perm[i] != i) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Copies in output order; {@code strides[i]} is the input stride of output axis {@code i}. */
@@ -213,7 +262,7 @@ final class Movement {
     }
     Node node = x.node == null ? null : Gradients.expand(x);
     if (x.isFloat()) {
-      return Tensor.floats(expand(x.data, aligned, full), full, batchAxes, node);
+      return Tensor.floats(expand(x.data(), aligned, full), full, batchAxes, node);
     }
     float[] asFloats = expand(x.physicalFloats(), aligned, full);
     int[] out = new int[asFloats.length];
@@ -271,7 +320,7 @@ final class Movement {
     if (x.isFloat()) {
       float[] out = new float[outer * run];
       for (int o = 0; o < outer; o++) {
-        System.arraycopy(x.data, (o * dim + from) * inner, out, o * run, run);
+        System.arraycopy(x.data(), (o * dim + from) * inner, out, o * run, run);
       }
       return Tensor.floats(out, outShape, x.batchAxes(), node);
     }
@@ -354,7 +403,7 @@ final class Movement {
       int run = lengths[k] * inner;
       for (int o = 0; o < outer; o++) {
         if (floats) {
-          System.arraycopy(p.data, o * run, out, o * total * inner + at, run);
+          System.arraycopy(p.data(), o * run, out, o * total * inner + at, run);
         } else {
           System.arraycopy(p.ints, o * run, outInts, o * total * inner + at, run);
         }
@@ -423,7 +472,7 @@ final class Movement {
         for (int j = 0; j < g.count(); j++) {
           int from = g.xOffsets()[b] + (o * g.dim() + index(idx[g.iOffsets()[b] + j], g.dim(), g.axis())) * n;
           if (out != null) {
-            System.arraycopy(x.data, from, out, at, n);
+            System.arraycopy(x.data(), from, out, at, n);
           } else {
             System.arraycopy(x.ints, from, outInts, at, n);
           }

@@ -15,7 +15,7 @@ final class Reductions {
     x = x.isFloat() ? x : x.asType(DType.FLOAT32);
     boolean[] reduced = reducedAxes("sum", x, axes);
     int[] keep = keptShape(x.physical(), reduced);
-    float[] out = sumTo(x.data, x.physical(), keep);
+    float[] out = sumTo(x.data(), x.physical(), keep);
     Node node = x.node == null ? null : Gradients.sum(x, keep, 1f);
     return Tensor.floats(out, resultShape(keep, reduced, keepdims), x.batchAxes(), node);
   }
@@ -24,7 +24,7 @@ final class Reductions {
     x = x.isFloat() ? x : x.asType(DType.FLOAT32);
     boolean[] reduced = reducedAxes("mean", x, axes);
     int[] keep = keptShape(x.physical(), reduced);
-    float[] out = sumTo(x.data, x.physical(), keep);
+    float[] out = sumTo(x.data(), x.physical(), keep);
     int count = Shapes.size(x.physical()) / Math.max(1, Shapes.size(keep));
     float scale = count == 0 ? Float.NaN : 1f / count;
     for (int i = 0; i < out.length; i++) {
@@ -44,6 +44,7 @@ final class Reductions {
     }
     float[] out = new float[Shapes.size(keep)];
     java.util.Arrays.fill(out, max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY);
+    float[] data = x.data();
     Plan plan = Plan.of(x.physical(), x.physical(), keep);
     int n = plan.inner;
     for (int block = 0; block < plan.blocks; block++) {
@@ -52,12 +53,12 @@ final class Reductions {
       if (plan.innerStride[1] == 0) {
         float m = out[oi];
         for (int i = 0; i < n; i++) {
-          m = max ? Math.max(m, x.data[xi + i]) : Math.min(m, x.data[xi + i]);
+          m = max ? Math.max(m, data[xi + i]) : Math.min(m, data[xi + i]);
         }
         out[oi] = m;
       } else {
         for (int i = 0; i < n; i++) {
-          out[oi + i] = max ? Math.max(out[oi + i], x.data[xi + i]) : Math.min(out[oi + i], x.data[xi + i]);
+          out[oi + i] = max ? Math.max(out[oi + i], data[xi + i]) : Math.min(out[oi + i], data[xi + i]);
         }
       }
       plan.next();
@@ -125,19 +126,27 @@ final class Reductions {
 
   /**
    * Sums flat {@code data} down to its first {@code period} elements, element {@code i} going to
-   * {@code i % period} (a batch of rows down to one row), over long runs the kernel vectorises:
-   * the rows are first added into a tile of several rows, which is then folded.
+   * {@code i % period} (a batch of rows down to one row): the kernel's transposed matrix-vector
+   * product of the rows with a vector of ones, which keeps the running sums in registers.
    */
   private static float[] sumRows(float[] data, int period) {
-    float[] tile = BackwardBuffers.zeros(Shapes.tileLength(period));
-    for (int at = 0; at < data.length; at += tile.length) {
-      addRun(data, at, tile, 0, Math.min(tile.length, data.length - at));
-    }
+    int rows = data.length / period;
     float[] out = new float[period];
-    for (int at = 0; at < tile.length; at += period) {
-      addRun(tile, at, out, 0, period);
-    }
+    Kernels.math().gemv(true, rows, period, 1f, data, 0, period, ones(rows), 0, 1, out, 0, 1);
     return out;
+  }
+
+  /** At least {@code n} ones, shared by all threads and never written once published. */
+  private static volatile float[] ones = new float[0];
+
+  private static float[] ones(int n) {
+    float[] current = ones;
+    if (current.length < n) {
+      current = new float[Math.max(n, 2 * current.length)];
+      java.util.Arrays.fill(current, 1f);
+      ones = current;
+    }
+    return current;
   }
 
   /** {@code out[oi..oi+n) += x[xi..xi+n)}. */

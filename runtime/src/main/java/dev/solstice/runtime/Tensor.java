@@ -20,35 +20,86 @@ import java.util.Arrays;
  * {@code Gradients}.
  */
 public final class Tensor {
-  final float[] data;
+  /** The float32 elements; null for int32 and bool, and for a lazy transpose until first read. */
+  private volatile float[] elements;
   final int[] ints;
   private final int[] shape;
   private final int batchAxes;
   private final DType dtype;
   final Node node;
+  /**
+   * For a lazy transpose, the float32 tensor whose last two physical axes this one swaps: {@link
+   * #matmul} reads it with a transpose flag, so a transposed operand is never copied; any other
+   * use copies it out once ({@link #data()}).
+   */
+  private final Tensor transposeOf;
 
-  private Tensor(float[] data, int[] ints, int[] shape, int batchAxes, DType dtype, Node node) {
-    this.data = data;
+  private Tensor(
+      float[] floats, int[] ints, int[] shape, int batchAxes, DType dtype, Node node, Tensor transposeOf) {
+    this.elements = floats;
     this.ints = ints;
     this.shape = shape;
     this.batchAxes = batchAxes;
     this.dtype = dtype;
     this.node = node;
+    this.transposeOf = transposeOf;
   }
 
   /** A float32 tensor over {@code data} (not copied) with physical {@code shape}. */
   static Tensor floats(float[] data, int[] shape, int batchAxes, Node node) {
-    return new Tensor(data, null, shape, batchAxes, DType.FLOAT32, node);
+    return new Tensor(data, null, shape, batchAxes, DType.FLOAT32, node, null);
   }
 
   /** An int32 or bool tensor over {@code ints} (not copied) with physical {@code shape}. */
   static Tensor ints(int[] ints, int[] shape, int batchAxes, DType dtype) {
-    return new Tensor(null, ints, shape, batchAxes, dtype, null);
+    return new Tensor(null, ints, shape, batchAxes, dtype, null, null);
+  }
+
+  /**
+   * The float32 tensor {@code source} (not itself a lazy transpose) with its last two physical axes
+   * swapped (physical {@code shape}), copied only when its elements are first read.
+   */
+  static Tensor lazyTranspose(Tensor source, int[] shape, int batchAxes, Node node) {
+    return new Tensor(null, null, shape, batchAxes, DType.FLOAT32, node, source);
   }
 
   /** The same values with the same layout and a new record of origin. */
   Tensor withNode(Node node) {
-    return new Tensor(data, ints, shape, batchAxes, dtype, node);
+    float[] values = elements;
+    return new Tensor(values, ints, shape, batchAxes, dtype, node, values == null ? transposeOf : null);
+  }
+
+  /**
+   * The float32 elements in physical row-major order (null for int32 and bool), copying a lazy
+   * transpose out of its source on first use.
+   */
+  float[] data() {
+    float[] values = elements;
+    return values != null || transposeOf == null ? values : materialize();
+  }
+
+  private synchronized float[] materialize() {
+    if (elements == null) {
+      int rank = shape.length;
+      int[] swap = new int[rank];
+      for (int i = 0; i < rank; i++) {
+        swap[i] = i;
+      }
+      swap[rank - 1] = rank - 2;
+      swap[rank - 2] = rank - 1;
+      elements = Movement.permuted(transposeOf.data(), transposeOf.physical(), swap);
+    }
+    return elements;
+  }
+
+  /** Whether this is a lazy transpose whose elements have not been copied out yet. */
+  boolean awaitsCopy() {
+    return elements == null && transposeOf != null;
+  }
+
+  /** For a lazy transpose, the tensor whose last two physical axes it swaps; else null. */
+  Tensor transposeOf() {
+    return transposeOf;
   }
 
   // ---------------------------------------------------------------- creation
@@ -229,8 +280,8 @@ public final class Tensor {
 
   /** Low level: a copy of every element of every sample as floats, in physical row-major order. */
   public float[] physicalFloats() {
-    if (data != null) {
-      return data.clone();
+    if (isFloat()) {
+      return data().clone();
     }
     float[] out = new float[ints.length];
     for (int i = 0; i < out.length; i++) {
@@ -244,9 +295,10 @@ public final class Tensor {
     if (ints != null) {
       return ints.clone();
     }
-    int[] out = new int[data.length];
+    float[] values = data();
+    int[] out = new int[values.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = (int) data[i];
+      out[i] = (int) values[i];
     }
     return out;
   }
@@ -275,15 +327,15 @@ public final class Tensor {
     if (size() != 1) {
       throw new IllegalStateException("item() needs a one-element tensor, not shape " + Shapes.str(shape));
     }
-    return data != null ? data[0] : ints[0];
+    return isFloat() ? data()[0] : ints[0];
   }
 
   /** Whether no element (of any sample) is NaN or infinite. */
   public boolean isFinite() {
-    if (data == null) {
+    if (!isFloat()) {
       return true;
     }
-    for (float v : data) {
+    for (float v : data()) {
       if (!Float.isFinite(v)) {
         return false;
       }
@@ -681,7 +733,7 @@ public final class Tensor {
 
   /** The elements as a float array, shared when this is float32 already. */
   float[] floatData() {
-    return data != null ? data : physicalFloats();
+    return isFloat() ? data() : physicalFloats();
   }
 
   private void requireUnbatched(String what) {
@@ -714,7 +766,7 @@ public final class Tensor {
       s.append(" batched ").append(Arrays.toString(Arrays.copyOf(shape, batchAxes)));
     }
     if (size() <= 16 && batchAxes == 0) {
-      s.append(' ').append(data != null ? Arrays.toString(data) : Arrays.toString(ints));
+      s.append(' ').append(isFloat() ? Arrays.toString(data()) : Arrays.toString(ints));
     }
     return s.toString();
   }
