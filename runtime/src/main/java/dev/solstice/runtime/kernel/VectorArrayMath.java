@@ -45,10 +45,26 @@ final class VectorArrayMath implements ArrayMath {
     }
   }
 
+  /** Also the first step of sigmoid and gelu; {@code in} and {@code out} may be the same run. */
   private static void expChunk(float[] in, int inOff, float[] out, int outOff, int n) {
     int i = 0;
+    // FloatMath.exp lane by lane, written out in the loop for the reason given in tanhChunk.
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-      exp(FloatVector.fromArray(SPECIES, in, inOff + i)).intoArray(out, outOff + i);
+      FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
+      FloatVector clamped = x.max(FloatMath.EXP_MIN).min(FloatMath.EXP_MAX);
+      FloatVector shifted = clamped.fma(FloatMath.LOG2_E, FloatMath.ROUNDER);
+      FloatVector k = shifted.sub(FloatMath.ROUNDER);
+      IntVector ki = shifted.reinterpretAsInts().sub(FloatMath.ROUNDER_BITS);
+      FloatVector r = k.neg().fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_HI), clamped);
+      r = k.neg().fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_LO), r);
+      FloatVector q = r.fma(FloatMath.E7, FloatMath.E6);
+      q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E5));
+      q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E4));
+      q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E3));
+      q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E2));
+      FloatVector p = q.fma(r.mul(r), r).add(1f);
+      IntVector half = ki.lanewise(VectorOperators.ASHR, 1);
+      p.mul(powerOfTwo(half)).mul(powerOfTwo(ki.sub(half))).intoArray(out, outOff + i);
     }
     for (; i < n; i++) {
       out[outOff + i] = FloatMath.exp(in[inOff + i]);
@@ -145,12 +161,23 @@ final class VectorArrayMath implements ArrayMath {
     }
   }
 
+  /**
+   * {@link FloatMath#sigmoid} in three passes over the chunk (in the L1 cache): {@code -|x|}, its
+   * exp, then the quotient. Each pass is one small loop, so no vector crosses a method call.
+   */
   private static void sigmoidChunk(float[] in, int inOff, float[] out, int outOff, int n) {
-    int i = 0;
-    for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-      sigmoid(FloatVector.fromArray(SPECIES, in, inOff + i)).intoArray(out, outOff + i);
+    int bound = SPECIES.loopBound(n);
+    for (int i = 0; i < bound; i += LANES) {
+      FloatVector.fromArray(SPECIES, in, inOff + i).abs().neg().intoArray(out, outOff + i);
     }
-    for (; i < n; i++) {
+    expChunk(out, outOff, out, outOff, bound);
+    for (int i = 0; i < bound; i += LANES) {
+      VectorMask<Float> positive =
+          FloatVector.fromArray(SPECIES, in, inOff + i).compare(VectorOperators.GE, 0f);
+      FloatVector e = FloatVector.fromArray(SPECIES, out, outOff + i);
+      e.blend(1f, positive).div(e.add(1f)).intoArray(out, outOff + i);
+    }
+    for (int i = bound; i < n; i++) {
       out[outOff + i] = FloatMath.sigmoid(in[inOff + i]);
     }
   }
@@ -163,14 +190,23 @@ final class VectorArrayMath implements ArrayMath {
     }
   }
 
+  /** {@link FloatMath#gelu}, {@code x * sigmoid(u2)}, in passes as {@link #sigmoidChunk}. */
   private static void geluChunk(float[] in, int inOff, float[] out, int outOff, int n) {
-    int i = 0;
-    for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+    int bound = SPECIES.loopBound(n);
+    for (int i = 0; i < bound; i += LANES) {
       FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
-      FloatVector u2 = x.mul(x).fma(FloatMath.GELU_K1, FloatMath.GELU_K0).mul(x);
-      x.mul(sigmoid(u2)).intoArray(out, outOff + i);
+      x.mul(x).fma(FloatMath.GELU_K1, FloatMath.GELU_K0).mul(x).abs().neg()
+          .intoArray(out, outOff + i);
     }
-    for (; i < n; i++) {
+    expChunk(out, outOff, out, outOff, bound);
+    for (int i = 0; i < bound; i += LANES) {
+      FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
+      // u2 has the sign of x (its other factor is positive), including -0 and NaN.
+      VectorMask<Float> positive = x.compare(VectorOperators.GE, 0f);
+      FloatVector e = FloatVector.fromArray(SPECIES, out, outOff + i);
+      x.mul(e.blend(1f, positive).div(e.add(1f))).intoArray(out, outOff + i);
+    }
+    for (int i = bound; i < n; i++) {
       out[outOff + i] = FloatMath.gelu(in[inOff + i]);
     }
   }
@@ -506,36 +542,8 @@ final class VectorArrayMath implements ArrayMath {
     return "vector";
   }
 
-  /** {@link FloatMath#exp}, lane by lane. */
-  private static FloatVector exp(FloatVector x) {
-    FloatVector clamped = x.max(FloatMath.EXP_MIN).min(FloatMath.EXP_MAX);
-    FloatVector shifted = clamped.fma(FloatMath.LOG2_E, FloatMath.ROUNDER);
-    FloatVector n = shifted.sub(FloatMath.ROUNDER);
-    IntVector ni = shifted.reinterpretAsInts().sub(FloatMath.ROUNDER_BITS);
-    FloatVector r = n.neg().fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_HI), clamped);
-    r = n.neg().fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_LO), r);
-    FloatVector p = expm1Reduced(r).add(1f);
-    IntVector half = ni.lanewise(VectorOperators.ASHR, 1);
-    return p.mul(powerOfTwo(half)).mul(powerOfTwo(ni.sub(half)));
-  }
-
-  private static FloatVector expm1Reduced(FloatVector r) {
-    FloatVector q = r.fma(FloatMath.E7, FloatMath.E6);
-    q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E5));
-    q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E4));
-    q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E3));
-    q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E2));
-    return q.fma(r.mul(r), r);
-  }
-
   private static FloatVector powerOfTwo(IntVector n) {
     return n.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
   }
 
-  /** {@link FloatMath#sigmoid}, lane by lane. */
-  private static FloatVector sigmoid(FloatVector x) {
-    FloatVector e = exp(x.abs().neg());
-    FloatVector numerator = e.blend(1f, x.compare(VectorOperators.GE, 0f));
-    return numerator.div(e.add(1f));
-  }
 }
