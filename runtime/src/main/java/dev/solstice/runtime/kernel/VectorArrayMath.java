@@ -17,6 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorArrayMath implements ArrayMath {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
+  /** Integer lanes of the same shape, for exp's exponent arithmetic. */
+  private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
   /** Lanes for dot products of short rows: at most 256 bits, whose reduction is cheap. */
   private static final VectorSpecies<Float> ROW_SPECIES =
       SPECIES.vectorBitSize() > 256 ? FloatVector.SPECIES_256 : SPECIES;
@@ -51,19 +53,22 @@ final class VectorArrayMath implements ArrayMath {
     // FloatMath.exp lane by lane, written out in the loop for the reason given in tanhChunk.
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
       FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
-      FloatVector clamped = x.max(FloatMath.EXP_MIN).min(FloatMath.EXP_MAX);
-      FloatVector shifted = clamped.fma(FloatMath.LOG2_E, FloatMath.ROUNDER);
-      FloatVector k = shifted.sub(FloatMath.ROUNDER);
-      IntVector ki = shifted.reinterpretAsInts().sub(FloatMath.ROUNDER_BITS);
+      FloatVector clamped = x.max(FloatVector.broadcast(SPECIES, FloatMath.EXP_MIN))
+          .min(FloatVector.broadcast(SPECIES, FloatMath.EXP_MAX));
+      FloatVector shifted = clamped.fma(FloatVector.broadcast(SPECIES, FloatMath.LOG2_E),
+          FloatVector.broadcast(SPECIES, FloatMath.ROUNDER));
+      FloatVector k = shifted.sub(FloatVector.broadcast(SPECIES, FloatMath.ROUNDER));
+      IntVector ki = shifted.reinterpretAsInts().sub(IntVector.broadcast(INT_SPECIES, FloatMath.ROUNDER_BITS));
       FloatVector r = k.neg().fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_HI), clamped);
       r = k.neg().fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_LO), r);
-      FloatVector q = r.fma(FloatMath.E7, FloatMath.E6);
+      FloatVector q = r.fma(FloatVector.broadcast(SPECIES, FloatMath.E7),
+          FloatVector.broadcast(SPECIES, FloatMath.E6));
       q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E5));
       q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E4));
       q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E3));
       q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E2));
-      FloatVector p = q.fma(r.mul(r), r).add(1f);
-      IntVector half = ki.lanewise(VectorOperators.ASHR, 1);
+      FloatVector p = q.fma(r.mul(r), r).add(FloatVector.broadcast(SPECIES, 1f));
+      IntVector half = ki.lanewise(VectorOperators.ASHR, IntVector.broadcast(INT_SPECIES, 1));
       p.mul(powerOfTwo(half)).mul(powerOfTwo(ki.sub(half))).intoArray(out, outOff + i);
     }
     for (; i < n; i++) {
@@ -133,17 +138,23 @@ final class VectorArrayMath implements ArrayMath {
     // FloatMath.tanh lane by lane, written out in the loop: behind a method call, whether C2
     // inlines it depends on the profile it compiles with, and when it does not, every call boxes
     // its vectors (measured: a run of the seed's W1 step then took 130 us instead of 60).
+    // Constants are broadcast from SPECIES, not through the scalar forms (x.min(float)): those
+    // take the species from the vector, which C2 sometimes fails to see as a constant when this
+    // loop is inlined deep into a caller, and then broadcasts through the slow generic path.
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
       FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
-      FloatVector c = x.min(FloatMath.TANH_LIMIT).max(-FloatMath.TANH_LIMIT);
+      FloatVector c = x.min(FloatVector.broadcast(SPECIES, FloatMath.TANH_LIMIT))
+          .max(FloatVector.broadcast(SPECIES, -FloatMath.TANH_LIMIT));
       FloatVector z = c.mul(c);
-      FloatVector p = z.fma(FloatMath.TP6, FloatMath.TP5);
+      FloatVector p = z.fma(FloatVector.broadcast(SPECIES, FloatMath.TP6),
+          FloatVector.broadcast(SPECIES, FloatMath.TP5));
       p = p.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TP4));
       p = p.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TP3));
       p = p.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TP2));
       p = p.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TP1));
       p = p.fma(z, FloatVector.broadcast(SPECIES, 1f));
-      FloatVector q = z.fma(FloatMath.TQ3, FloatMath.TQ2);
+      FloatVector q = z.fma(FloatVector.broadcast(SPECIES, FloatMath.TQ3),
+          FloatVector.broadcast(SPECIES, FloatMath.TQ2));
       q = q.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TQ1));
       q = q.fma(z, FloatVector.broadcast(SPECIES, 1f));
       c.mul(p).div(q).intoArray(out, outOff + i);
@@ -173,9 +184,11 @@ final class VectorArrayMath implements ArrayMath {
     expChunk(out, outOff, out, outOff, bound);
     for (int i = 0; i < bound; i += LANES) {
       VectorMask<Float> positive =
-          FloatVector.fromArray(SPECIES, in, inOff + i).compare(VectorOperators.GE, 0f);
+          FloatVector.fromArray(SPECIES, in, inOff + i)
+              .compare(VectorOperators.GE, FloatVector.zero(SPECIES));
       FloatVector e = FloatVector.fromArray(SPECIES, out, outOff + i);
-      e.blend(1f, positive).div(e.add(1f)).intoArray(out, outOff + i);
+      FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+      e.blend(one, positive).div(e.add(one)).intoArray(out, outOff + i);
     }
     for (int i = bound; i < n; i++) {
       out[outOff + i] = FloatMath.sigmoid(in[inOff + i]);
@@ -195,16 +208,22 @@ final class VectorArrayMath implements ArrayMath {
     int bound = SPECIES.loopBound(n);
     for (int i = 0; i < bound; i += LANES) {
       FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
-      x.mul(x).fma(FloatMath.GELU_K1, FloatMath.GELU_K0).mul(x).abs().neg()
+      x.mul(x)
+          .fma(FloatVector.broadcast(SPECIES, FloatMath.GELU_K1),
+              FloatVector.broadcast(SPECIES, FloatMath.GELU_K0))
+          .mul(x)
+          .abs()
+          .neg()
           .intoArray(out, outOff + i);
     }
     expChunk(out, outOff, out, outOff, bound);
     for (int i = 0; i < bound; i += LANES) {
       FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
       // u2 has the sign of x (its other factor is positive), including -0 and NaN.
-      VectorMask<Float> positive = x.compare(VectorOperators.GE, 0f);
+      VectorMask<Float> positive = x.compare(VectorOperators.GE, FloatVector.zero(SPECIES));
       FloatVector e = FloatVector.fromArray(SPECIES, out, outOff + i);
-      x.mul(e.blend(1f, positive).div(e.add(1f))).intoArray(out, outOff + i);
+      FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+      x.mul(e.blend(one, positive).div(e.add(one))).intoArray(out, outOff + i);
     }
     for (int i = bound; i < n; i++) {
       out[outOff + i] = FloatMath.gelu(in[inOff + i]);
@@ -529,7 +548,7 @@ final class VectorArrayMath implements ArrayMath {
     int i = 0;
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
       VectorMask<Float> positive =
-          FloatVector.fromArray(SPECIES, x, xOff + i).compare(VectorOperators.GT, 0f);
+          FloatVector.fromArray(SPECIES, x, xOff + i).compare(VectorOperators.GT, zero);
       zero.blend(FloatVector.fromArray(SPECIES, g, gOff + i), positive).intoArray(out, outOff + i);
     }
     for (; i < n; i++) {
@@ -543,7 +562,9 @@ final class VectorArrayMath implements ArrayMath {
   }
 
   private static FloatVector powerOfTwo(IntVector n) {
-    return n.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+    return n.add(IntVector.broadcast(INT_SPECIES, 127))
+        .lanewise(VectorOperators.LSHL, IntVector.broadcast(INT_SPECIES, 23))
+        .reinterpretAsFloats();
   }
 
 }
