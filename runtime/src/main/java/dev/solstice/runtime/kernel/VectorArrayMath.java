@@ -17,6 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorArrayMath implements ArrayMath {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
+  /** Integer lanes of the same shape, for exp's exponent arithmetic. */
+  private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
   /** Lanes for dot products of short rows: at most 256 bits, whose reduction is cheap. */
   private static final VectorSpecies<Float> ROW_SPECIES =
       SPECIES.vectorBitSize() > 256 ? FloatVector.SPECIES_256 : SPECIES;
@@ -45,10 +47,29 @@ final class VectorArrayMath implements ArrayMath {
     }
   }
 
+  /** Also the first step of sigmoid and gelu; {@code in} and {@code out} may be the same run. */
   private static void expChunk(float[] in, int inOff, float[] out, int outOff, int n) {
     int i = 0;
+    // FloatMath.exp lane by lane, written out in the loop for the reason given in tanhChunk.
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-      exp(FloatVector.fromArray(SPECIES, in, inOff + i)).intoArray(out, outOff + i);
+      FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
+      FloatVector clamped = x.max(FloatVector.broadcast(SPECIES, FloatMath.EXP_MIN))
+          .min(FloatVector.broadcast(SPECIES, FloatMath.EXP_MAX));
+      FloatVector shifted = clamped.fma(FloatVector.broadcast(SPECIES, FloatMath.LOG2_E),
+          FloatVector.broadcast(SPECIES, FloatMath.ROUNDER));
+      FloatVector k = shifted.sub(FloatVector.broadcast(SPECIES, FloatMath.ROUNDER));
+      IntVector ki = shifted.reinterpretAsInts().sub(IntVector.broadcast(INT_SPECIES, FloatMath.ROUNDER_BITS));
+      FloatVector r = k.neg().fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_HI), clamped);
+      r = k.neg().fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_LO), r);
+      FloatVector q = r.fma(FloatVector.broadcast(SPECIES, FloatMath.E7),
+          FloatVector.broadcast(SPECIES, FloatMath.E6));
+      q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E5));
+      q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E4));
+      q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E3));
+      q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E2));
+      FloatVector p = q.fma(r.mul(r), r).add(FloatVector.broadcast(SPECIES, 1f));
+      IntVector half = ki.lanewise(VectorOperators.ASHR, IntVector.broadcast(INT_SPECIES, 1));
+      p.mul(powerOfTwo(half)).mul(powerOfTwo(ki.sub(half))).intoArray(out, outOff + i);
     }
     for (; i < n; i++) {
       out[outOff + i] = FloatMath.exp(in[inOff + i]);
@@ -114,8 +135,29 @@ final class VectorArrayMath implements ArrayMath {
 
   private static void tanhChunk(float[] in, int inOff, float[] out, int outOff, int n) {
     int i = 0;
+    // FloatMath.tanh lane by lane, written out in the loop: behind a method call, whether C2
+    // inlines it depends on the profile it compiles with, and when it does not, every call boxes
+    // its vectors (measured: a run of the seed's W1 step then took 130 us instead of 60).
+    // Constants are broadcast from SPECIES, not through the scalar forms (x.min(float)): those
+    // take the species from the vector, which C2 sometimes fails to see as a constant when this
+    // loop is inlined deep into a caller, and then broadcasts through the slow generic path.
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-      tanh(FloatVector.fromArray(SPECIES, in, inOff + i)).intoArray(out, outOff + i);
+      FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
+      FloatVector c = x.min(FloatVector.broadcast(SPECIES, FloatMath.TANH_LIMIT))
+          .max(FloatVector.broadcast(SPECIES, -FloatMath.TANH_LIMIT));
+      FloatVector z = c.mul(c);
+      FloatVector p = z.fma(FloatVector.broadcast(SPECIES, FloatMath.TP6),
+          FloatVector.broadcast(SPECIES, FloatMath.TP5));
+      p = p.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TP4));
+      p = p.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TP3));
+      p = p.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TP2));
+      p = p.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TP1));
+      p = p.fma(z, FloatVector.broadcast(SPECIES, 1f));
+      FloatVector q = z.fma(FloatVector.broadcast(SPECIES, FloatMath.TQ3),
+          FloatVector.broadcast(SPECIES, FloatMath.TQ2));
+      q = q.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TQ1));
+      q = q.fma(z, FloatVector.broadcast(SPECIES, 1f));
+      c.mul(p).div(q).intoArray(out, outOff + i);
     }
     for (; i < n; i++) {
       out[outOff + i] = FloatMath.tanh(in[inOff + i]);
@@ -130,12 +172,25 @@ final class VectorArrayMath implements ArrayMath {
     }
   }
 
+  /**
+   * {@link FloatMath#sigmoid} in three passes over the chunk (in the L1 cache): {@code -|x|}, its
+   * exp, then the quotient. Each pass is one small loop, so no vector crosses a method call.
+   */
   private static void sigmoidChunk(float[] in, int inOff, float[] out, int outOff, int n) {
-    int i = 0;
-    for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-      sigmoid(FloatVector.fromArray(SPECIES, in, inOff + i)).intoArray(out, outOff + i);
+    int bound = SPECIES.loopBound(n);
+    for (int i = 0; i < bound; i += LANES) {
+      FloatVector.fromArray(SPECIES, in, inOff + i).abs().neg().intoArray(out, outOff + i);
     }
-    for (; i < n; i++) {
+    expChunk(out, outOff, out, outOff, bound);
+    for (int i = 0; i < bound; i += LANES) {
+      VectorMask<Float> positive =
+          FloatVector.fromArray(SPECIES, in, inOff + i)
+              .compare(VectorOperators.GE, FloatVector.zero(SPECIES));
+      FloatVector e = FloatVector.fromArray(SPECIES, out, outOff + i);
+      FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+      e.blend(one, positive).div(e.add(one)).intoArray(out, outOff + i);
+    }
+    for (int i = bound; i < n; i++) {
       out[outOff + i] = FloatMath.sigmoid(in[inOff + i]);
     }
   }
@@ -148,14 +203,29 @@ final class VectorArrayMath implements ArrayMath {
     }
   }
 
+  /** {@link FloatMath#gelu}, {@code x * sigmoid(u2)}, in passes as {@link #sigmoidChunk}. */
   private static void geluChunk(float[] in, int inOff, float[] out, int outOff, int n) {
-    int i = 0;
-    for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+    int bound = SPECIES.loopBound(n);
+    for (int i = 0; i < bound; i += LANES) {
       FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
-      FloatVector u2 = x.mul(x).fma(FloatMath.GELU_K1, FloatMath.GELU_K0).mul(x);
-      x.mul(sigmoid(u2)).intoArray(out, outOff + i);
+      x.mul(x)
+          .fma(FloatVector.broadcast(SPECIES, FloatMath.GELU_K1),
+              FloatVector.broadcast(SPECIES, FloatMath.GELU_K0))
+          .mul(x)
+          .abs()
+          .neg()
+          .intoArray(out, outOff + i);
     }
-    for (; i < n; i++) {
+    expChunk(out, outOff, out, outOff, bound);
+    for (int i = 0; i < bound; i += LANES) {
+      FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
+      // u2 has the sign of x (its other factor is positive), including -0 and NaN.
+      VectorMask<Float> positive = x.compare(VectorOperators.GE, FloatVector.zero(SPECIES));
+      FloatVector e = FloatVector.fromArray(SPECIES, out, outOff + i);
+      FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+      x.mul(e.blend(one, positive).div(e.add(one))).intoArray(out, outOff + i);
+    }
+    for (int i = bound; i < n; i++) {
       out[outOff + i] = FloatMath.gelu(in[inOff + i]);
     }
   }
@@ -350,33 +420,19 @@ final class VectorArrayMath implements ArrayMath {
 
   /**
    * {@code y += alpha * sum_i x[i] * A[i, :]}, one band of columns at a time: the band's sums stay
-   * in registers while the rows stream past, so y is read and written once.
+   * in registers while the rows stream past, so y is read and written once. Each band width is its
+   * own small method: JDK 17's C2 stops inlining the Vector API in a method with several vector
+   * loops, and the vectors it then boxes make the loop ten times slower.
    */
   private static void sumOfScaledRows(
       int m, int n, float alpha, float[] a, int aOff, int lda, float[] x, int xOff, int incx,
       float[] y, int yOff) {
     int j = 0;
     for (; j + 2 * LANES <= n; j += 2 * LANES) {
-      FloatVector s0 = FloatVector.zero(SPECIES);
-      FloatVector s1 = FloatVector.zero(SPECIES);
-      for (int i = 0, row = aOff + j; i < m; i++, row += lda) {
-        FloatVector t = FloatVector.broadcast(SPECIES, x[xOff + i * incx]);
-        s0 = FloatVector.fromArray(SPECIES, a, row).fma(t, s0);
-        s1 = FloatVector.fromArray(SPECIES, a, row + LANES).fma(t, s1);
-      }
-      FloatVector alphas = FloatVector.broadcast(SPECIES, alpha);
-      s0.fma(alphas, FloatVector.fromArray(SPECIES, y, yOff + j)).intoArray(y, yOff + j);
-      s1.fma(alphas, FloatVector.fromArray(SPECIES, y, yOff + j + LANES))
-          .intoArray(y, yOff + j + LANES);
+      sumOfScaledRows2(m, alpha, a, aOff + j, lda, x, xOff, incx, y, yOff + j);
     }
     for (; j + LANES <= n; j += LANES) {
-      FloatVector s0 = FloatVector.zero(SPECIES);
-      for (int i = 0, row = aOff + j; i < m; i++, row += lda) {
-        FloatVector t = FloatVector.broadcast(SPECIES, x[xOff + i * incx]);
-        s0 = FloatVector.fromArray(SPECIES, a, row).fma(t, s0);
-      }
-      FloatVector alphas = FloatVector.broadcast(SPECIES, alpha);
-      s0.fma(alphas, FloatVector.fromArray(SPECIES, y, yOff + j)).intoArray(y, yOff + j);
+      sumOfScaledRows1(m, alpha, a, aOff + j, lda, x, xOff, incx, y, yOff + j);
     }
     for (; j < n; j++) {
       float s = 0;
@@ -385,6 +441,35 @@ final class VectorArrayMath implements ArrayMath {
       }
       y[yOff + j] = Math.fma(alpha, s, y[yOff + j]);
     }
+  }
+
+  /** {@link #sumOfScaledRows} for one band of two vectors. */
+  private static void sumOfScaledRows2(
+      int m, float alpha, float[] a, int aOff, int lda, float[] x, int xOff, int incx, float[] y,
+      int yOff) {
+    FloatVector s0 = FloatVector.zero(SPECIES);
+    FloatVector s1 = FloatVector.zero(SPECIES);
+    for (int i = 0, row = aOff; i < m; i++, row += lda) {
+      FloatVector t = FloatVector.broadcast(SPECIES, x[xOff + i * incx]);
+      s0 = FloatVector.fromArray(SPECIES, a, row).fma(t, s0);
+      s1 = FloatVector.fromArray(SPECIES, a, row + LANES).fma(t, s1);
+    }
+    FloatVector alphas = FloatVector.broadcast(SPECIES, alpha);
+    s0.fma(alphas, FloatVector.fromArray(SPECIES, y, yOff)).intoArray(y, yOff);
+    s1.fma(alphas, FloatVector.fromArray(SPECIES, y, yOff + LANES)).intoArray(y, yOff + LANES);
+  }
+
+  /** {@link #sumOfScaledRows} for one band of one vector. */
+  private static void sumOfScaledRows1(
+      int m, float alpha, float[] a, int aOff, int lda, float[] x, int xOff, int incx, float[] y,
+      int yOff) {
+    FloatVector s0 = FloatVector.zero(SPECIES);
+    for (int i = 0, row = aOff; i < m; i++, row += lda) {
+      FloatVector t = FloatVector.broadcast(SPECIES, x[xOff + i * incx]);
+      s0 = FloatVector.fromArray(SPECIES, a, row).fma(t, s0);
+    }
+    FloatVector alphas = FloatVector.broadcast(SPECIES, alpha);
+    s0.fma(alphas, FloatVector.fromArray(SPECIES, y, yOff)).intoArray(y, yOff);
   }
 
   @Override
@@ -406,29 +491,44 @@ final class VectorArrayMath implements ArrayMath {
       return;
     }
     ScalarArrayMath.checkMatrixVectors(m, n, a, aOff, lda, x, xOff, incx, m, y, yOff, incy, n);
-    // A band of y stays in registers while the rows of A stream past.
+    // A band of y stays in registers while the rows of A stream past; one method per band width,
+    // as in sumOfScaledRows.
     int j = 0;
     for (; j + 2 * LANES <= n; j += 2 * LANES) {
-      FloatVector y0 = FloatVector.fromArray(SPECIES, y, yOff + j);
-      FloatVector y1 = FloatVector.fromArray(SPECIES, y, yOff + j + LANES);
-      for (int i = 0, row = aOff + j; i < m; i++, row += lda) {
-        FloatVector t = FloatVector.broadcast(SPECIES, alpha * x[xOff + i * incx]);
-        y0.fma(t, FloatVector.fromArray(SPECIES, a, row)).intoArray(a, row);
-        y1.fma(t, FloatVector.fromArray(SPECIES, a, row + LANES)).intoArray(a, row + LANES);
-      }
+      ger2(m, alpha, x, xOff, incx, y, yOff + j, a, aOff + j, lda);
     }
     for (; j + LANES <= n; j += LANES) {
-      FloatVector y0 = FloatVector.fromArray(SPECIES, y, yOff + j);
-      for (int i = 0, row = aOff + j; i < m; i++, row += lda) {
-        FloatVector t = FloatVector.broadcast(SPECIES, alpha * x[xOff + i * incx]);
-        y0.fma(t, FloatVector.fromArray(SPECIES, a, row)).intoArray(a, row);
-      }
+      ger1(m, alpha, x, xOff, incx, y, yOff + j, a, aOff + j, lda);
     }
     for (; j < n; j++) {
       float yj = y[yOff + j];
       for (int i = 0, at = aOff + j; i < m; i++, at += lda) {
         a[at] = Math.fma(alpha * x[xOff + i * incx], yj, a[at]);
       }
+    }
+  }
+
+  /** {@link #ger} for one band of two vectors. */
+  private static void ger2(
+      int m, float alpha, float[] x, int xOff, int incx, float[] y, int yOff, float[] a, int aOff,
+      int lda) {
+    FloatVector y0 = FloatVector.fromArray(SPECIES, y, yOff);
+    FloatVector y1 = FloatVector.fromArray(SPECIES, y, yOff + LANES);
+    for (int i = 0, row = aOff; i < m; i++, row += lda) {
+      FloatVector t = FloatVector.broadcast(SPECIES, alpha * x[xOff + i * incx]);
+      y0.fma(t, FloatVector.fromArray(SPECIES, a, row)).intoArray(a, row);
+      y1.fma(t, FloatVector.fromArray(SPECIES, a, row + LANES)).intoArray(a, row + LANES);
+    }
+  }
+
+  /** {@link #ger} for one band of one vector. */
+  private static void ger1(
+      int m, float alpha, float[] x, int xOff, int incx, float[] y, int yOff, float[] a, int aOff,
+      int lda) {
+    FloatVector y0 = FloatVector.fromArray(SPECIES, y, yOff);
+    for (int i = 0, row = aOff; i < m; i++, row += lda) {
+      FloatVector t = FloatVector.broadcast(SPECIES, alpha * x[xOff + i * incx]);
+      y0.fma(t, FloatVector.fromArray(SPECIES, a, row)).intoArray(a, row);
     }
   }
 
@@ -448,7 +548,7 @@ final class VectorArrayMath implements ArrayMath {
     int i = 0;
     for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
       VectorMask<Float> positive =
-          FloatVector.fromArray(SPECIES, x, xOff + i).compare(VectorOperators.GT, 0f);
+          FloatVector.fromArray(SPECIES, x, xOff + i).compare(VectorOperators.GT, zero);
       zero.blend(FloatVector.fromArray(SPECIES, g, gOff + i), positive).intoArray(out, outOff + i);
     }
     for (; i < n; i++) {
@@ -461,52 +561,10 @@ final class VectorArrayMath implements ArrayMath {
     return "vector";
   }
 
-  /** {@link FloatMath#exp}, lane by lane. */
-  private static FloatVector exp(FloatVector x) {
-    FloatVector clamped = x.max(FloatMath.EXP_MIN).min(FloatMath.EXP_MAX);
-    FloatVector shifted = clamped.fma(FloatMath.LOG2_E, FloatMath.ROUNDER);
-    FloatVector n = shifted.sub(FloatMath.ROUNDER);
-    IntVector ni = shifted.reinterpretAsInts().sub(FloatMath.ROUNDER_BITS);
-    FloatVector r = n.neg().fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_HI), clamped);
-    r = n.neg().fma(FloatVector.broadcast(SPECIES, FloatMath.LN2_LO), r);
-    FloatVector p = expm1Reduced(r).add(1f);
-    IntVector half = ni.lanewise(VectorOperators.ASHR, 1);
-    return p.mul(powerOfTwo(half)).mul(powerOfTwo(ni.sub(half)));
-  }
-
-  private static FloatVector expm1Reduced(FloatVector r) {
-    FloatVector q = r.fma(FloatMath.E7, FloatMath.E6);
-    q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E5));
-    q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E4));
-    q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E3));
-    q = q.fma(r, FloatVector.broadcast(SPECIES, FloatMath.E2));
-    return q.fma(r.mul(r), r);
-  }
-
   private static FloatVector powerOfTwo(IntVector n) {
-    return n.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+    return n.add(IntVector.broadcast(INT_SPECIES, 127))
+        .lanewise(VectorOperators.LSHL, IntVector.broadcast(INT_SPECIES, 23))
+        .reinterpretAsFloats();
   }
 
-  /** {@link FloatMath#tanh}, lane by lane. */
-  private static FloatVector tanh(FloatVector x) {
-    FloatVector c = x.min(FloatMath.TANH_LIMIT).max(-FloatMath.TANH_LIMIT);
-    FloatVector z = c.mul(c);
-    FloatVector p = z.fma(FloatMath.TP6, FloatMath.TP5);
-    p = p.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TP4));
-    p = p.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TP3));
-    p = p.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TP2));
-    p = p.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TP1));
-    p = p.fma(z, FloatVector.broadcast(SPECIES, 1f));
-    FloatVector q = z.fma(FloatMath.TQ3, FloatMath.TQ2);
-    q = q.fma(z, FloatVector.broadcast(SPECIES, FloatMath.TQ1));
-    q = q.fma(z, FloatVector.broadcast(SPECIES, 1f));
-    return c.mul(p).div(q);
-  }
-
-  /** {@link FloatMath#sigmoid}, lane by lane. */
-  private static FloatVector sigmoid(FloatVector x) {
-    FloatVector e = exp(x.abs().neg());
-    FloatVector numerator = e.blend(1f, x.compare(VectorOperators.GE, 0f));
-    return numerator.div(e.add(1f));
-  }
 }

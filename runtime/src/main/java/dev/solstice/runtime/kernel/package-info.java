@@ -8,8 +8,9 @@
  *       copy; gradients {@code dA = dC B^T} and {@code dB = A^T dC} are {@code (false, true)} and
  *       {@code (true, false)} calls, accumulating with {@code beta = 1} when needed.
  *   <li>{@link dev.solstice.runtime.kernel.ArrayMath}: {@code exp log tanh sigmoid gelu} over runs
- *       of elements, and {@code sum dot axpy}; {@link dev.solstice.runtime.kernel.FloatMath} has
- *       the same functions for one float.
+ *       of elements, {@code sum dot axpy axpyTo reluGrad}, and the matrix-vector kernels {@code gemv
+ *       ger} that products with a single row, column or inner dimension run on; {@link
+ *       dev.solstice.runtime.kernel.FloatMath} has the same functions for one float.
  *   <li>{@link dev.solstice.runtime.kernel.Kernels}: the entry point, {@code Kernels.sgemm()} and
  *       {@code Kernels.math()}, backed by OpenBLAS, the Vector API or plain Java (see {@link
  *       dev.solstice.runtime.kernel.Backend}); {@code -Dsolstice.kernel=java|vector|blas} forces
