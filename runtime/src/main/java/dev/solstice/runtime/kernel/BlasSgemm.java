@@ -70,7 +70,7 @@ final class BlasSgemm implements Sgemm {
     int parts =
         work < PARALLEL_FROM
             ? 1
-            : Math.min(2 * KernelThreads.PARALLELISM, Math.max(m, n) / MIN_PART);
+            : Math.min(KernelThreads.PARALLELISM, Math.max(m, n) / MIN_PART);
     if (parts <= 1) {
       FloatPointer nativeA = buffers.a(a, aOff, span(transA ? k : m, transA ? m : k, lda));
       multiplyGivenA(transA, transB, m, n, k, alpha, nativeA, lda, b, bOff, ldb, beta, c, cOff, ldc);
