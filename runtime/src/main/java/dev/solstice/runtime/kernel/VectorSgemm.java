@@ -70,7 +70,7 @@ final class VectorSgemm implements Sgemm {
       int ldc) {
     SgemmArguments.check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     long work = (long) m * n * k;
-    if (work >= DIRECT_BELOW && VectorNarrowSgemm.suits(m, n)) {
+    if (work >= DIRECT_BELOW && VectorNarrowSgemm.suits(m, n, transB)) {
       VectorNarrowSgemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
           ldc);
       return;
