@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -46,6 +47,16 @@ class SgemmTest {
       int n = 1 + random.nextInt(i % 3 == 1 ? 300 : 40);
       int k = 1 + random.nextInt(i % 3 == 2 ? 300 : 40);
       Case.random(random, m, n, k, random.nextInt(4)).runAndCheck(sgemm);
+    }
+  }
+
+  @Test
+  void vectorKernelCrossesBlocksOfColumnsAndDepthInEveryBand() {
+    // Split into bands of rows; 1025 columns and depth 257 cross a packed block of each.
+    Sgemm sgemm = Kernels.sgemm(Backend.VECTOR);
+    Random random = new Random(3);
+    for (int transposition : new int[] {0, 3}) {
+      Case.random(random, 1025, 1025, 257, transposition).runAndCheck(sgemm);
     }
   }
 
