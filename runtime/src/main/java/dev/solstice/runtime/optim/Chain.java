@@ -7,6 +7,9 @@ import java.util.List;
  * Applies transformations one after the other, each to the previous one's output ({@code
  * optax.chain}). Its state holds each part's state under the part's position: {@code "0"},
  * {@code "1"}, ...
+ *
+ * <p>A part that can scale its own output ({@link ScaleFolding}) directly followed by a {@link
+ * UniformScale} runs as one step, with the same result and states as the two steps.
  */
 record Chain(List<GradientTransformation> parts) implements GradientTransformation {
   Chain {
@@ -33,9 +36,21 @@ record Chain(List<GradientTransformation> parts) implements GradientTransformati
     FlatTree current = updates;
     for (int i = 0; i < parts.size(); i++) {
       String name = Integer.toString(i);
-      FlatUpdate step = parts.get(i).update(current, state.child(name), params);
-      current = step.updates();
-      newState = newState.with(name, step.state());
+      GradientTransformation part = parts.get(i);
+      if (part instanceof ScaleFolding && i + 1 < parts.size() && parts.get(i + 1) instanceof UniformScale) {
+        UniformScale scale = (UniformScale) parts.get(i + 1);
+        String scaleName = Integer.toString(i + 1);
+        StateTree scaleState = state.child(scaleName);
+        FlatUpdate step =
+            ((ScaleFolding) part).updateScaled(current, state.child(name), params, scale.factor(scaleState));
+        current = step.updates();
+        newState = newState.with(name, step.state()).with(scaleName, scale.advance(scaleState));
+        i++;
+      } else {
+        FlatUpdate step = part.update(current, state.child(name), params);
+        current = step.updates();
+        newState = newState.with(name, step.state());
+      }
     }
     return new FlatUpdate(current, newState);
   }
