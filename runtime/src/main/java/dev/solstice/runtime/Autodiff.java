@@ -24,6 +24,11 @@ public final class Autodiff {
    *
    * <p>Inside a {@link Batching} level {@code f} may return a per-sample scalar; the gradient of an
    * input that is not batched is then summed over the batch.
+   *
+   * <p>As in JAX, the values {@code f} computes live only while it runs: when this method returns,
+   * their memory goes to the next step's values, and reading a tensor {@code f} made (or a view of
+   * it) throws {@link IllegalStateException}. The value and gradients returned stay, as do copies
+   * made inside {@code f} with {@link Tensor#copy()}.
    */
   public static ValueAndGrad<List<Tensor>> valueAndGrad(List<Tensor> inputs, Function<List<Tensor>, Tensor> f) {
     List<Tensor> tracked = new ArrayList<>(inputs.size());
@@ -35,13 +40,22 @@ public final class Autodiff {
       }
       tracked.add(input.withNode(Node.leaf()));
     }
-    Tensor out = f.apply(Collections.unmodifiableList(tracked));
+    // The pass covers the forward too: its values are dropped with the tape, so their arrays are
+    // reused by the next step (and the tensors over them released).
+    TapeBuffers buffers = TapeBuffers.open();
+    List<Tensor> result = new ArrayList<>(inputs.size());
+    Tensor out;
+    try {
+      out = f.apply(Collections.unmodifiableList(tracked));
+    } catch (RuntimeException | Error e) {
+      buffers.close(null);
+      throw e;
+    }
     if (out == null || !out.isFloat() || out.rank() != 0) {
+      buffers.close(null);
       throw new IllegalArgumentException(
           "valueAndGrad: f must return a float32 scalar, got " + (out == null ? "null" : out.dtype() + " of shape " + Arrays.toString(out.shape())));
     }
-    List<Tensor> result = new ArrayList<>(inputs.size());
-    BackwardBuffers buffers = BackwardBuffers.open();
     try {
       Map<Tensor, Tensor> grads = backward(out);
       for (int i = 0; i < inputs.size(); i++) {
@@ -51,9 +65,15 @@ public final class Autodiff {
       }
     } finally {
       // Only the gradients handed back leave the pass; all else it made can be reused.
-      buffers.close(result.size() == inputs.size() ? result : null);
+      buffers.close(result.size() == inputs.size() ? withValue(result, out) : null);
     }
     return new ValueAndGrad<>(out.detach(), Collections.unmodifiableList(result));
+  }
+
+  private static List<Tensor> withValue(List<Tensor> gradients, Tensor value) {
+    List<Tensor> kept = new ArrayList<>(gradients);
+    kept.add(value);
+    return kept;
   }
 
   /** {@link #valueAndGrad(List, Function)} for a function of one tensor. */

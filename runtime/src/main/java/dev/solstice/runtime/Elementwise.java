@@ -14,7 +14,7 @@ final class Elementwise {
 
   static Tensor unary(UnaryOp op, Tensor x) {
     float[] in = x.floatData();
-    float[] out = BackwardBuffers.uninitialized(in.length);
+    float[] out = TapeBuffers.uninitialized(in.length);
     switch (op) {
       case NEG -> neg(in, out);
       case SQUARE -> square(in, out);
@@ -48,7 +48,7 @@ final class Elementwise {
         && Arrays.equals(sa, shape) && Shapes.isSuffix(sb, shape)) {
       out = addRows(op == BinaryOp.ADD ? 1f : -1f, x, y, Shapes.size(sb));
     } else {
-      out = BackwardBuffers.uninitialized(Shapes.size(shape));
+      out = TapeBuffers.uninitialized(Shapes.size(shape));
       loops(op, x, sa, y, sb, shape, out);
     }
     Node node = a.node == null && b.node == null ? null : Gradients.binary(op, a, b);
@@ -80,7 +80,7 @@ final class Elementwise {
    * 1 * b} rounds exactly as {@code a + b}.
    */
   private static float[] addRows(float sign, float[] a, float[] b, int period) {
-    float[] out = BackwardBuffers.uninitialized(a.length);
+    float[] out = TapeBuffers.uninitialized(a.length);
     float[] tile = Shapes.tile(b, period);
     for (int at = 0; at < out.length; at += tile.length) {
       Kernels.math().axpyTo(Math.min(tile.length, out.length - at), sign, tile, 0, a, at, out, at);
@@ -263,7 +263,7 @@ final class Elementwise {
     }
     float[] x = a.floatData();
     float[] y = b.floatData();
-    float[] out = BackwardBuffers.uninitialized(Shapes.size(shape));
+    float[] out = TapeBuffers.uninitialized(Shapes.size(shape));
     for (int block = 0, o = 0; block < plan.blocks; block++, o += n) {
       for (int i = 0; i < n; i++) {
         out[o + i] = c[plan.offset[0] + i * plan.innerStride[0]] != 0

@@ -24,7 +24,7 @@ final class Gradients {
 
   /** {@code g * f'(x)} for each element, given input {@code x} and output {@code y}. */
   private static float[] unaryVjp(UnaryOp op, float[] g, float[] x, float[] y) {
-    float[] d = op == UnaryOp.SIGN ? BackwardBuffers.zeros(g.length) : BackwardBuffers.uninitialized(g.length);
+    float[] d = op == UnaryOp.SIGN ? TapeBuffers.zeros(g.length) : TapeBuffers.uninitialized(g.length);
     switch (op) {
       case NEG -> { for (int i = 0; i < d.length; i++) d[i] = -g[i]; }
       case SQUARE -> { for (int i = 0; i < d.length; i++) d[i] = 2 * x[i] * g[i]; }
@@ -137,6 +137,11 @@ final class Gradients {
     return Node.of((g, y) -> new Tensor[] {Movement.transposePhysical(g, inverse, x.batchAxes())}, x);
   }
 
+  /** A plain copy: the gradient passes through. */
+  static Node copy(Tensor x) {
+    return Node.of((g, y) -> new Tensor[] {g}, x);
+  }
+
   /** A broadcast copy: the engine sums the gradient back down to {@code x}. */
   static Node expand(Tensor x) {
     return Node.of((g, y) -> new Tensor[] {g}, x);
@@ -172,13 +177,13 @@ final class Gradients {
       Tensor ga = null;
       Tensor gb = null;
       if (a.node != null) {
-        float[] z = BackwardBuffers.zeros(Shapes.size(prefixA) * m * k);
+        float[] z = TapeBuffers.zeros(Shapes.size(prefixA) * m * k);
         Matmul.product(Matmul.operand(g, prefix, m, n, false),
             Matmul.operand(b, prefixB, n, k, true), prefixA, z);
         ga = Tensor.floats(z, a.physical(), a.batchAxes(), null);
       }
       if (b.node != null) {
-        float[] z = BackwardBuffers.zeros(Shapes.size(prefixB) * k * n);
+        float[] z = TapeBuffers.zeros(Shapes.size(prefixB) * k * n);
         Matmul.product(Matmul.operand(a, prefixA, k, m, true),
             Matmul.operand(g, prefix, m, n, false), prefixB, z);
         gb = Tensor.floats(z, b.physical(), b.batchAxes(), null);

@@ -77,7 +77,7 @@ final class Matmul {
       }
       prefix[i] = Math.max(prefixA[i], prefixB[i]);
     }
-    float[] out = new float[Shapes.size(prefix) * m * n];
+    float[] out = TapeBuffers.zeros(Shapes.size(prefix) * m * n);
     product(operand(a, prefixA, m, k, false), operand(b, prefixB, k, n, false), prefix, out);
     int[] shape = prefix;
     if (!vectorA) {

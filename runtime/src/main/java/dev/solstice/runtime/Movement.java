@@ -139,7 +139,7 @@ final class Movement {
     int[] strides = permutedStrides(shape, perm);
     int size = Shapes.size(shape);
     if (x.isFloat()) {
-      float[] out = BackwardBuffers.uninitialized(size);
+      float[] out = TapeBuffers.uninitialized(size);
       permute(x.data(), null, out, null, outShape, strides);
       return Tensor.floats(out, outShape, batchAxes, node);
     }
@@ -274,7 +274,7 @@ final class Movement {
 
   /** {@code data} of shape {@code aligned} copied out to {@code full}. */
   static float[] expand(float[] data, int[] aligned, int[] full) {
-    float[] out = BackwardBuffers.uninitialized(Shapes.size(full));
+    float[] out = TapeBuffers.uninitialized(Shapes.size(full));
     Plan plan = Plan.of(full, aligned);
     int n = plan.inner;
     for (int block = 0, o = 0; block < plan.blocks; block++, o += n) {

@@ -108,7 +108,7 @@ final class Reductions {
     if (period > 1 && Shapes.isSuffix(keep, full)) {
       return sumRows(data, period);
     }
-    float[] out = BackwardBuffers.zeros(period);
+    float[] out = TapeBuffers.zeros(period);
     Plan plan = Plan.of(full, full, keep);
     int n = plan.inner;
     for (int block = 0; block < plan.blocks; block++) {

@@ -33,6 +33,8 @@ public final class Tensor {
    * use copies it out once ({@link #data()}).
    */
   private final Tensor transposeOf;
+  /** For elements lent by a {@link Autodiff#valueAndGrad} pass, whether they may still be read. */
+  private final TapeBuffers.Lease lease;
 
   private Tensor(
       float[] floats, int[] ints, int[] shape, int batchAxes, DType dtype, Node node, Tensor transposeOf) {
@@ -43,6 +45,7 @@ public final class Tensor {
     this.dtype = dtype;
     this.node = node;
     this.transposeOf = transposeOf;
+    this.lease = floats == null ? null : TapeBuffers.leaseOf(floats);
   }
 
   /** A float32 tensor over {@code data} (not copied) with physical {@code shape}. */
@@ -65,6 +68,7 @@ public final class Tensor {
 
   /** The same values with the same layout and a new record of origin. */
   Tensor withNode(Node node) {
+    requireNotReleased();
     float[] values = elements;
     return new Tensor(values, ints, shape, batchAxes, dtype, node, values == null ? transposeOf : null);
   }
@@ -74,8 +78,18 @@ public final class Tensor {
    * transpose out of its source on first use.
    */
   float[] data() {
+    requireNotReleased();
     float[] values = elements;
     return values != null || transposeOf == null ? values : materialize();
+  }
+
+  private void requireNotReleased() {
+    if (lease != null && lease.released()) {
+      throw new IllegalStateException(
+          "this tensor " + Shapes.str(shape()) + " was computed inside valueAndGrad and was released"
+              + " when valueAndGrad returned: its memory holds the values of a later step now."
+              + " Read it inside the function, or keep a copy made there with copy()");
+    }
   }
 
   private synchronized float[] materialize() {
@@ -711,6 +725,18 @@ public final class Tensor {
   /** Entries {@code indices} along {@code axis}: result shape is {@code shape[:axis] + indices.shape + shape[axis+1:]}. */
   public Tensor take(Tensor indices, int axis) {
     return Movement.take(this, indices, axis);
+  }
+
+  /**
+   * The same values in memory of their own ({@code jnp.copy}); gradients flow through unchanged.
+   * A tensor computed inside {@link Autodiff#valueAndGrad} is released when it returns; a copy made
+   * inside stays readable.
+   */
+  public Tensor copy() {
+    if (!isFloat()) {
+      return ints(ints.clone(), shape, batchAxes, dtype);
+    }
+    return floats(data().clone(), shape, batchAxes, node == null ? null : Gradients.copy(this));
   }
 
   /** The same values with no gradient flowing back through them ({@code stop_gradient}). */
