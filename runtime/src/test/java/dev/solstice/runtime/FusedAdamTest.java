@@ -25,14 +25,18 @@ class FusedAdamTest {
       for (int t = 1; t <= 3; t++) {
         float c1 = 1f - (float) Math.pow(c.b1(), t);
         float c2 = 1f - (float) Math.pow(c.b2(), t);
-        FusedAdam.Step fused = c.step(in[0], in[1], in[2], c1, c2, scale);
+        FusedAdam.Step fused = c.step(in[0], in[1], in[2], c1, c2, scale, null);
+        FusedAdam.Step applied = c.step(in[0], in[1], in[2], c1, c2, scale, in[3]);
         Tensor mu = in[0].mul(c.oneMinusB1()).add(in[1].mul(c.b1()));
         Tensor nu = in[0].square().mul(c.oneMinusB2()).add(in[2].mul(c.b2()));
         Tensor u = mu.div(c1).div(nu.div(c2).add(c.epsRoot()).sqrt().add(c.eps())).mul(scale);
         assertBits(mu, fused.mu());
         assertBits(nu, fused.nu());
         assertBits(u, fused.update());
-        in = new Tensor[] {in[0].mul(-0.5f), fused.mu(), fused.nu()};
+        assertBits(in[3].add(u), applied.update());
+        assertBits(mu, applied.mu());
+        assertBits(nu, applied.nu());
+        in = new Tensor[] {in[0].mul(-0.5f), fused.mu(), fused.nu(), applied.update()};
       }
     }
   }
@@ -46,7 +50,8 @@ class FusedAdamTest {
       float c1 = 1f - (float) Math.pow(c.b1(), t);
       float next = 1f - (float) Math.pow(c.b1(), t + 1);
       float c2 = 1f - (float) Math.pow(c.b2(), t);
-      FusedAdam.Step fused = c.nesterovStep(in[0], in[1], in[2], c1, next, c2, scale);
+      FusedAdam.Step fused = c.nesterovStep(in[0], in[1], in[2], c1, next, c2, scale, null);
+      FusedAdam.Step applied = c.nesterovStep(in[0], in[1], in[2], c1, next, c2, scale, in[3]);
       Tensor mu = in[0].mul(c.oneMinusB1()).add(in[1].mul(c.b1()));
       Tensor nu = in[0].square().mul(c.oneMinusB2()).add(in[2].mul(c.b2()));
       Tensor muHat = mu.div(next).mul(c.b1()).add(in[0].div(c1).mul(c.oneMinusB1()));
@@ -54,7 +59,8 @@ class FusedAdamTest {
       assertBits(mu, fused.mu());
       assertBits(nu, fused.nu());
       assertBits(u, fused.update());
-      in = new Tensor[] {in[0].mul(1.5f), fused.mu(), fused.nu()};
+      assertBits(in[3].add(u), applied.update());
+      in = new Tensor[] {in[0].mul(1.5f), fused.mu(), fused.nu(), applied.update()};
     }
   }
 
@@ -64,9 +70,11 @@ class FusedAdamTest {
     assertTrue(FusedAdam.accepts(in[0], in[1], in[2]));
     assertFalse(FusedAdam.accepts(in[0], in[1], in[2].slice(0, 0, SIZE - 1)));
     assertFalse(FusedAdam.accepts(in[0], in[1], Tensor.arange(SIZE)));
+    assertTrue(FusedAdam.accepts(in[0], in[1], in[2], in[3]));
+    assertFalse(FusedAdam.accepts(in[0], in[1], in[2], in[3].slice(0, 1, SIZE)));
     Autodiff.valueAndGrad(List.of(in[0]), g -> {
       assertFalse(FusedAdam.accepts(g.get(0), in[1], in[2]));
-      assertThrows(IllegalArgumentException.class, () -> DEFAULTS.step(g.get(0), in[1], in[2], 0.1f, 0.001f, 1f));
+      assertThrows(IllegalArgumentException.class, () -> DEFAULTS.step(g.get(0), in[1], in[2], 0.1f, 0.001f, 1f, null));
       return g.get(0).sum();
     });
     try (Batching vmap = Batching.begin(SIZE)) {
@@ -74,17 +82,19 @@ class FusedAdamTest {
     }
   }
 
-  /** A gradient with zeros, tiny and large values, and moments as a few steps leave them. */
+  /** A gradient with zeros, tiny and large values, moments as a few steps leave them, and a parameter. */
   private static Tensor[] inputs(Random random) {
     float[] g = new float[SIZE];
     float[] mu = new float[SIZE];
     float[] nu = new float[SIZE];
+    float[] p = new float[SIZE];
     for (int i = 0; i < SIZE; i++) {
       g[i] = i % 97 == 0 ? 0f : (float) (random.nextGaussian() * Math.pow(10, random.nextInt(9) - 6));
       mu[i] = (float) random.nextGaussian() * 0.01f;
       nu[i] = i % 89 == 0 ? 0f : (float) Math.abs(random.nextGaussian()) * 1e-4f;
+      p[i] = (float) random.nextGaussian() * 0.05f;
     }
-    return new Tensor[] {Tensor.of(g, SIZE), Tensor.of(mu, SIZE), Tensor.of(nu, SIZE)};
+    return new Tensor[] {Tensor.of(g, SIZE), Tensor.of(mu, SIZE), Tensor.of(nu, SIZE), Tensor.of(p, SIZE)};
   }
 
   private static void assertBits(Tensor expected, Tensor actual) {

@@ -14,8 +14,9 @@ import java.util.List;
  * State: {@code count}, {@code mu}, {@code nu}.
  *
  * <p>Each leaf is one pass of {@link FusedAdam}, with the learning rate folded in when a chain
- * asks ({@link ScaleFolding}); leaves that record gradients or are batched take the same formula
- * as tensor ops.
+ * asks ({@link ScaleFolding}) and the parameter added when a {@link TrainState} step does ({@link
+ * AppliesUpdates}); leaves that record gradients or are batched take the same formula as tensor
+ * ops.
  */
 record ScaleByAdam(double b1, double b2, double eps, double epsRoot, boolean nesterov) implements ScaleFolding {
 
@@ -26,7 +27,8 @@ record ScaleByAdam(double b1, double b2, double eps, double epsRoot, boolean nes
   }
 
   @Override
-  public FlatUpdate updateScaled(FlatTree updates, StateTree state, FlatTree params, float factor) {
+  public FlatUpdate updateScaled(
+      FlatTree updates, StateTree state, FlatTree params, float factor, boolean addToParams) {
     List<Tensor> g = updates.leaves();
     List<Tensor> mu = state.child("mu").leaves();
     List<Tensor> nu = state.child("nu").leaves();
@@ -34,6 +36,11 @@ record ScaleByAdam(double b1, double b2, double eps, double epsRoot, boolean nes
       throw new IllegalArgumentException(
           "Adam's state has " + mu.size() + " first and " + nu.size() + " second moments for " + g.size()
               + " updates " + updates.paths() + "; pass the state this optimizer's init or update returned");
+    }
+    if (addToParams && (params == null || params.size() != g.size())) {
+      throw new IllegalArgumentException(
+          "adding Adam's updates to the parameters needs one parameter per update " + updates.paths() + ", found "
+              + (params == null ? "none" : params.paths()));
     }
     int count = Counter.increment(Counter.read(state, "count"));
     FusedAdam loop =
@@ -43,38 +50,44 @@ record ScaleByAdam(double b1, double b2, double eps, double epsRoot, boolean nes
     float nuCorrection = Moments.biasCorrection(b2, count);
     List<Tensor> newMu = new ArrayList<>(g.size());
     List<Tensor> newNu = new ArrayList<>(g.size());
-    List<Tensor> scaled = new ArrayList<>(g.size());
+    List<Tensor> out = new ArrayList<>(g.size());
     for (int i = 0; i < g.size(); i++) {
+      Tensor p = addToParams ? params.leaves().get(i) : null;
       FusedAdam.Step step;
-      if (!FusedAdam.accepts(g.get(i), mu.get(i), nu.get(i))) {
-        step = tensorOps(loop, g.get(i), mu.get(i), nu.get(i), muCorrection, nextMuCorrection, nuCorrection, factor);
+      if (!FusedAdam.accepts(g.get(i), mu.get(i), nu.get(i), p)) {
+        step = tensorOps(loop, g.get(i), mu.get(i), nu.get(i), muCorrection, nextMuCorrection, nuCorrection, factor, p);
       } else if (nesterov) {
-        step = loop.nesterovStep(g.get(i), mu.get(i), nu.get(i), muCorrection, nextMuCorrection, nuCorrection, factor);
+        step = loop.nesterovStep(
+            g.get(i), mu.get(i), nu.get(i), muCorrection, nextMuCorrection, nuCorrection, factor, p);
       } else {
-        step = loop.step(g.get(i), mu.get(i), nu.get(i), muCorrection, nuCorrection, factor);
+        step = loop.step(g.get(i), mu.get(i), nu.get(i), muCorrection, nuCorrection, factor, p);
       }
       newMu.add(step.mu());
       newNu.add(step.nu());
-      scaled.add(step.update());
+      out.add(step.update());
     }
     StateTree next =
         StateTree.EMPTY
             .with("count", Counter.of(count))
             .with("mu", StateTree.of(updates.withLeaves(newMu)))
             .with("nu", StateTree.of(updates.withLeaves(newNu)));
-    return new FlatUpdate(updates.withLeaves(scaled), next);
+    return new FlatUpdate(addToParams ? params.withLeaves(out) : updates.withLeaves(out), next);
   }
 
-  /** The fused loop's arithmetic as tensor ops, for leaves it does not take (they record gradients, or are batched). */
+  /**
+   * The fused loop's arithmetic as tensor ops, for leaves it does not take (they record gradients,
+   * or are batched).
+   */
   private FusedAdam.Step tensorOps(
       FusedAdam c, Tensor g, Tensor mu, Tensor nu, float muCorrection, float nextMuCorrection, float nuCorrection,
-      float factor) {
+      float factor, Tensor addTo) {
     Tensor newMu = g.mul(c.oneMinusB1()).add(mu.mul(c.b1()));
     Tensor newNu = g.square().mul(c.oneMinusB2()).add(nu.mul(c.b2()));
     Tensor muHat = nesterov
         ? newMu.div(nextMuCorrection).mul(c.b1()).add(g.div(muCorrection).mul(c.oneMinusB1()))
         : newMu.div(muCorrection);
     Tensor update = muHat.div(newNu.div(nuCorrection).add(c.epsRoot()).sqrt().add(c.eps()));
-    return new FusedAdam.Step(newMu, newNu, factor == 1f ? update : update.mul(factor));
+    Tensor scaled = factor == 1f ? update : update.mul(factor);
+    return new FusedAdam.Step(newMu, newNu, addTo == null ? scaled : addTo.add(scaled));
   }
 }

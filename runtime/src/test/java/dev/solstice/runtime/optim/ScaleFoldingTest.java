@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A chain that folds its learning rate into Adam's pass gives what the two separate steps give,
- * bit for bit and state for state; leaves that record gradients take the tensor-op path, same
- * numbers.
+ * bit for bit and state for state; so does an applied step (TrainState) that also adds the updates
+ * to the parameters; leaves that record gradients take the tensor-op path, same numbers.
  */
 class ScaleFoldingTest {
   private static final JsonObject GOLDEN = Golden.load("optax.json");
@@ -58,6 +58,36 @@ class ScaleFoldingTest {
             plain.updates().leaves().get(i).toFloatArray(), traced.get(i), 0f);
       }
       state = plain.state();
+    }
+  }
+
+  @Test
+  void appliedStepsEqualUpdateThenApplyUpdates() {
+    List<GradientTransformation> optimizers = List.of(
+        Optax.adam(0.01),
+        Optax.adam(Schedules.exponentialDecay(0.1, 1, 0.5)).withNesterov(true).withEpsRoot(1e-8),
+        Optax.adamw(0.01, 0.1),
+        Optax.scaleByAdam(),
+        Optax.chain(Optax.clipByGlobalNorm(1.0), Optax.scaleByAdam(), Optax.scale(-1e-3)),
+        Optax.chain(),
+        Optax.sgd(0.1, 0.9),
+        Optax.multiSteps(Optax.adam(0.1), 2));
+    for (GradientTransformation opt : optimizers) {
+      TrainState<Params> train = TrainState.create(Params.TREE, params, opt);
+      Params manual = params;
+      OptState<Params> state = opt.init(Params.TREE, params);
+      for (Params g : grads) {
+        train = train.applyGradients(g);
+        Update<Params, Params> step = opt.update(g, state, manual);
+        manual = Optax.applyUpdates(Params.TREE, manual, step.updates());
+        state = step.state();
+        assertArrayEquals(manual.w().toFloatArray(), train.params().w().toFloatArray(), 0f, opt.toString());
+        assertArrayEquals(manual.b().toFloatArray(), train.params().b().toFloatArray(), 0f, opt.toString());
+        assertEquals(state.paths(), train.optState().paths());
+        for (int i = 0; i < state.leaves().size(); i++) {
+          assertEquals(state.leaves().get(i).toString(), train.optState().leaves().get(i).toString(), opt.toString());
+        }
+      }
     }
   }
 
