@@ -42,6 +42,16 @@ class WorkloadsTest {
   }
 
   @Test
+  void mlpStepThroughTrainStateTakesTheSameStepsAsUpdateThenApply() {
+    MlpStep workload = new MlpStep();
+    workload.setUp();
+
+    for (int i = 0; i < 4; i++) {
+      assertEquals(workload.updateThenApply().item(), workload.step().item(), 0f, "loss of step " + i);
+    }
+  }
+
+  @Test
   void perSampleAndBatchedForwardsAgree() {
     VmapForward workload = new VmapForward();
     workload.setUp();

@@ -6,7 +6,7 @@ import dev.solstice.runtime.tree.FlatTree;
  * An optimizer of Optax's {@code alias} module ({@link Adam}, {@link Sgd}, ...): hyper-parameters
  * that stand for a chain of transformations, which does all the work.
  */
-interface Alias extends GradientTransformation {
+interface Alias extends AppliesUpdates {
 
   /** The chain this optimizer runs, built from its hyper-parameters. */
   GradientTransformation transformation();
@@ -21,5 +21,11 @@ interface Alias extends GradientTransformation {
   @Override
   default FlatUpdate update(FlatTree updates, StateTree state, FlatTree params) {
     return transformation().update(updates, state, params);
+  }
+
+  /** One applied step of {@link #transformation}. */
+  @Override
+  default Applied updateAndApply(FlatTree grads, StateTree state, FlatTree params) {
+    return AppliesUpdates.updateAndApply(transformation(), grads, state, params);
   }
 }

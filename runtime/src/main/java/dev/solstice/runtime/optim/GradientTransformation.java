@@ -3,7 +3,6 @@ package dev.solstice.runtime.optim;
 import dev.solstice.runtime.tree.FlatTree;
 import dev.solstice.runtime.tree.Pytree;
 import dev.solstice.runtime.tree.TreeDef;
-import java.util.Arrays;
 
 /**
  * Optax's {@code GradientTransformation}: a pure pair of functions, {@code init} (the state for
@@ -59,27 +58,10 @@ public interface GradientTransformation {
     FlatTree flatParams = null;
     if (params != null) {
       flatParams = FlatTree.of(state.paramsDef(), params);
-      checkSameShapes(flatGrads, flatParams);
+      ParamShapes.checkGradients(flatGrads, flatParams);
     }
     FlatUpdate step = update(flatGrads, state.tree(), flatParams);
     G updates = gradsDef.rebuild(grads, step.updates().leaves());
     return new Update<>(updates, new OptState<>(state.paramsDef(), step.state()));
-  }
-
-  private static void checkSameShapes(FlatTree grads, FlatTree params) {
-    if (grads.size() != params.size()) {
-      throw new IllegalArgumentException(
-          "gradients have " + grads.size() + " leaves " + grads.paths() + " but parameters have " + params.size()
-              + " " + params.paths());
-    }
-    for (int i = 0; i < grads.size(); i++) {
-      int[] g = grads.leaves().get(i).shape();
-      int[] p = params.leaves().get(i).shape();
-      if (!Arrays.equals(g, p)) {
-        throw new IllegalArgumentException(
-            "gradient '" + grads.paths().get(i) + "' has shape " + Arrays.toString(g) + " but parameter '"
-                + params.paths().get(i) + "' has shape " + Arrays.toString(p));
-      }
-    }
   }
 }

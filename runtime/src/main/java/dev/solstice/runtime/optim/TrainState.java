@@ -1,5 +1,6 @@
 package dev.solstice.runtime.optim;
 
+import dev.solstice.runtime.tree.FlatTree;
 import dev.solstice.runtime.tree.Pytree;
 import dev.solstice.runtime.tree.TreeDef;
 
@@ -26,10 +27,19 @@ public record TrainState<P>(P params, OptState<P> optState, GradientTransformati
     return new TrainState<>(params, tx.init(paramsDef, params), tx, 0);
   }
 
-  /** One optimizer step with {@code grads}: new parameters, new state, step + 1. */
+  /**
+   * One optimizer step with {@code grads}: new parameters, new state, step + 1. The parameters are
+   * those of {@code tx.update} followed by {@link Optax#applyUpdates}, bit for bit; optimizers that
+   * can (Adam's family) add each update to its parameter in the pass that computes it, as a jitted
+   * JAX step would.
+   */
   public <G extends Pytree<G>> TrainState<P> applyGradients(G grads) {
-    Update<G, P> update = tx.update(grads, optState, params);
-    P next = Optax.applyUpdates(optState.paramsDef(), params, update.updates());
-    return new TrainState<>(next, update.state(), tx, step + 1);
+    TreeDef<P> paramsDef = optState.paramsDef();
+    FlatTree flatGrads = FlatTree.of(grads.treeDef(), grads);
+    FlatTree flatParams = FlatTree.of(paramsDef, params);
+    ParamShapes.checkGradients(flatGrads, flatParams);
+    AppliesUpdates.Applied applied = AppliesUpdates.updateAndApply(tx, flatGrads, optState.tree(), flatParams);
+    P next = paramsDef.rebuild(params, applied.params().leaves());
+    return new TrainState<>(next, new OptState<>(paramsDef, applied.state()), tx, step + 1);
   }
 }
