@@ -177,15 +177,13 @@ final class Gradients {
       Tensor ga = null;
       Tensor gb = null;
       if (a.node != null) {
-        float[] z = TapeBuffers.zeros(Shapes.size(prefixA) * m * k);
-        Matmul.product(Matmul.operand(g, prefix, m, n, false),
-            Matmul.operand(b, prefixB, n, k, true), prefixA, z);
+        float[] z = Matmul.product(Matmul.operand(g, prefix, m, n, false),
+            Matmul.operand(b, prefixB, n, k, true), prefixA);
         ga = Tensor.floats(z, a.physical(), a.batchAxes(), null);
       }
       if (b.node != null) {
-        float[] z = TapeBuffers.zeros(Shapes.size(prefixB) * k * n);
-        Matmul.product(Matmul.operand(a, prefixA, k, m, true),
-            Matmul.operand(g, prefix, m, n, false), prefixB, z);
+        float[] z = Matmul.product(Matmul.operand(a, prefixA, k, m, true),
+            Matmul.operand(g, prefix, m, n, false), prefixB);
         gb = Tensor.floats(z, b.physical(), b.batchAxes(), null);
       }
       return new Tensor[] {ga, gb};

@@ -77,8 +77,7 @@ final class Matmul {
       }
       prefix[i] = Math.max(prefixA[i], prefixB[i]);
     }
-    float[] out = TapeBuffers.zeros(Shapes.size(prefix) * m * n);
-    product(operand(a, prefixA, m, k, false), operand(b, prefixB, k, n, false), prefix, out);
+    float[] out = product(operand(a, prefixA, m, k, false), operand(b, prefixB, k, n, false), prefix);
     int[] shape = prefix;
     if (!vectorA) {
       shape = Shapes.concat(shape, new int[] {m});
@@ -103,11 +102,13 @@ final class Matmul {
   }
 
   /**
-   * Adds {@code op(X[p]) @ op(Y[p])} into {@code z}, a fresh array of zeros, for every position
-   * {@code p} of the broadcast of the two prefixes. {@code z} has prefix {@code zPrefix}: the full
-   * broadcast, or 1 along axes to sum over (how the gradient of a broadcast operand is formed).
+   * A new array holding the sum of {@code op(X[p]) @ op(Y[p])} over every position {@code p} of
+   * the broadcast of the two prefixes that maps to each block of the result. The result has prefix
+   * {@code zPrefix}: the full broadcast, or 1 along axes to sum over (how the gradient of a
+   * broadcast operand is formed). When the product overwrites the whole array (beta 0) the array
+   * is not zeroed first, which inside a {@code valueAndGrad} pass saves a pass over a pooled array.
    */
-  static void product(Operand x, Operand y, int[] zPrefix, float[] z) {
+  static float[] product(Operand x, Operand y, int[] zPrefix) {
     int m = x.rows();
     int k = x.cols();
     int n = y.cols();
@@ -116,35 +117,56 @@ final class Matmul {
       iteration[i] = Math.max(x.prefix()[i], y.prefix()[i]);
     }
     int count = Shapes.size(iteration);
+    int size = Shapes.size(zPrefix) * m * n;
     boolean full = Arrays.equals(iteration, zPrefix);
     if (full && y.shared() && (!x.transposed() || m == 1)) {
       // One product: the stacked rows of every X[p] times the shared Y.
-      gemm(false, y.transposed(), count * m, n, k, 1f, x.data(), 0, k, y.data(), 0, y.ld(), onZeros(count * m, n, k), z, 0, n);
-    } else if (full && x.shared() && n == 1) {
+      float beta = onZeros(count * m, n, k);
+      float[] z = allocate(size, beta);
+      gemm(false, y.transposed(), count * m, n, k, 1f, x.data(), 0, k, y.data(), 0, y.ld(), beta, z, 0, n);
+      return z;
+    }
+    if (full && x.shared() && n == 1) {
       // Z[p] = X Y[p] for vectors Y[p]: all Z^T rows at once as Y^T X^T. For a tiny k the
       // shared X is laid out as X^T here: kernels handle a transposed operand poorly when k is
       // too short to amortise it.
+      float beta = onZeros(count, m, k);
+      float[] z = allocate(size, beta);
       if (!x.transposed() && k < 16) {
-        gemm(false, false, count, m, k, 1f, y.data(), 0, k, transpose(x.data(), m, k), 0, m, onZeros(count, m, k), z, 0, m);
+        gemm(false, false, count, m, k, 1f, y.data(), 0, k, transpose(x.data(), m, k), 0, m, beta, z, 0, m);
       } else {
-        gemm(false, !x.transposed(), count, m, k, 1f, y.data(), 0, k, x.data(), 0, x.ld(), onZeros(count, m, k), z, 0, m);
+        gemm(false, !x.transposed(), count, m, k, 1f, y.data(), 0, k, x.data(), 0, x.ld(), beta, z, 0, m);
       }
-    } else if (Shapes.size(zPrefix) == 1 && count > 1
+      return z;
+    }
+    if (Shapes.size(zPrefix) == 1 && count > 1
         && Arrays.equals(x.prefix(), iteration) && Arrays.equals(y.prefix(), iteration)
         && (x.transposed() || m == 1 || k == 1) && (!y.transposed() || n == 1 || k == 1)) {
       // Sum over p of X[p] Y[p] = [X_0 .. X_P] times [Y_0; ..; Y_P]: one product with K = P k.
       boolean transposeX = m != 1;
-      gemm(transposeX, false, m, n, count * k, 1f, x.data(), 0, transposeX ? m : count * k, y.data(), 0, n, onZeros(m, n, count * k), z, 0, n);
-    } else {
-      int[] xOffsets = Shapes.blockOffsets(iteration, x.prefix(), x.stored());
-      int[] yOffsets = Shapes.blockOffsets(iteration, y.prefix(), y.stored());
-      int[] zOffsets = Shapes.blockOffsets(iteration, zPrefix, m * n);
-      for (int p = 0; p < count; p++) {
-        // Where positions share a z block (a reduced prefix) products add up.
-        float beta = full ? onZeros(m, n, k) : 1f;
-        gemm(x.transposed(), y.transposed(), m, n, k, 1f, x.data(), xOffsets[p], x.ld(), y.data(), yOffsets[p], y.ld(), beta, z, zOffsets[p], n);
-      }
+      float beta = onZeros(m, n, count * k);
+      float[] z = allocate(size, beta);
+      gemm(transposeX, false, m, n, count * k, 1f, x.data(), 0, transposeX ? m : count * k, y.data(), 0, n, beta, z, 0, n);
+      return z;
     }
+    int[] xOffsets = Shapes.blockOffsets(iteration, x.prefix(), x.stored());
+    int[] yOffsets = Shapes.blockOffsets(iteration, y.prefix(), y.stored());
+    int[] zOffsets = Shapes.blockOffsets(iteration, zPrefix, m * n);
+    // Where positions share a z block (a reduced prefix) products add up.
+    float beta = full ? onZeros(m, n, k) : 1f;
+    float[] z = allocate(size, beta);
+    for (int p = 0; p < count; p++) {
+      gemm(x.transposed(), y.transposed(), m, n, k, 1f, x.data(), xOffsets[p], x.ld(), y.data(), yOffsets[p], y.ld(), beta, z, zOffsets[p], n);
+    }
+    return z;
+  }
+
+  /**
+   * An array of {@code size} floats for a product's result: zeros for products that accumulate
+   * onto it ({@code beta} 1), uninitialized for those that overwrite all of it ({@code beta} 0).
+   */
+  private static float[] allocate(int size, float beta) {
+    return beta == 0 ? TapeBuffers.uninitialized(size) : TapeBuffers.zeros(size);
   }
 
   /** Multiply-adds below which the kernels run a product in their direct loops, not natively. */

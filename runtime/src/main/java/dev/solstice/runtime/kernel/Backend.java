@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** The kernel implementations {@link Kernels} chooses between, best first when available. */
 public enum Backend {
-  /** Native OpenBLAS through {@code org.bytedeco:openblas}, when it and its natives load. */
+  /**
+   * Native OpenBLAS through {@code org.bytedeco:openblas}, when it and its natives load; large
+   * products run on the Vector API kernel instead when {@code jdk.incubator.vector} is present,
+   * which is faster there.
+   */
   BLAS,
   /** Pure Java with the Vector API, when {@code jdk.incubator.vector} is in the boot layer. */
   VECTOR,

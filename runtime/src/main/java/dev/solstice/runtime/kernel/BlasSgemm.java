@@ -1,5 +1,6 @@
 package dev.solstice.runtime.kernel;
 
+import java.util.Optional;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
@@ -16,6 +17,13 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * {@link KernelThreads}, where the caller takes over the parts a late thread has not started. The
  * operand every part needs is copied to native memory once per call and shared.
  *
+ * <p>When the Vector API kernel ({@link VectorSgemm}) is present, products from {@link
+ * #JAVA_KERNEL_FROM} multiply-adds up go to it instead: it works on the Java arrays in place, and
+ * measured per core it is as fast as OpenBLAS's own kernel there (101-104 GFLOP/s at 1024x256x256
+ * and the 512-1024 squares, against 96-97 without copies, 92-94 with them), so the copies are pure
+ * loss. Between the direct loops and that size OpenBLAS stays: its small-matrix code beats the
+ * Vector API kernel on some of those shapes (10x256x128: 10.5 against 15.3 us).
+ *
  * <p>Only {@link Kernels} loads this class, reflectively, after checking that the OpenBLAS
  * classes load, so the runtime works without them.
  */
@@ -27,18 +35,25 @@ final class BlasSgemm implements Sgemm {
   /** The fewest rows (or columns) of C a part gets, so parts stay efficient products. */
   private static final int MIN_PART = 32;
 
+  /** Multiply-adds from which the Java kernel, when there is one, takes the product. */
+  static final long JAVA_KERNEL_FROM = 128 * 128 * 128;
+
   private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
   /** The loops for problems too small for the native call. */
   private final ArrayMath math;
+  /** The kernel for products of {@link #JAVA_KERNEL_FROM} multiply-adds and more, if any. */
+  private final Optional<Sgemm> javaKernel;
 
   /**
    * Loads the native library, throwing a {@link LinkageError} when it cannot be loaded, and makes
-   * OpenBLAS single-threaded (for the whole process); small problems will run on {@code math}.
+   * OpenBLAS single-threaded (for the whole process); small problems will run on {@code math},
+   * large ones on {@code javaKernel} when it is present.
    */
-  BlasSgemm(ArrayMath math) {
+  BlasSgemm(ArrayMath math, Optional<Sgemm> javaKernel) {
     openblas_nolapack.blas_set_num_threads(1);
     this.math = math;
+    this.javaKernel = javaKernel;
   }
 
   @Override
@@ -64,6 +79,11 @@ final class BlasSgemm implements Sgemm {
     if (work < DIRECT_BELOW || k == 0 || alpha == 0) {
       DirectSgemm.sgemm(
           math, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
+    if (work >= JAVA_KERNEL_FROM && javaKernel.isPresent()) {
+      javaKernel.get().sgemm(
+          transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
     Buffers buffers = BUFFERS.get();

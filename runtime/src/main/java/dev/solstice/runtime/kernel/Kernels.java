@@ -12,7 +12,8 @@ import java.util.function.BooleanSupplier;
  * one that is not available makes {@link #sgemm()} throw, naming what is missing.
  *
  * <p>{@link ArrayMath} has no native variant: the BLAS backend uses the vectorised one when the
- * module is present and the scalar one otherwise.
+ * module is present and the scalar one otherwise. Likewise the BLAS backend's sgemm hands large
+ * products to the Vector API kernel when the module is present (see {@code BlasSgemm}).
  */
 public final class Kernels {
   /** The system property that forces a backend: {@code java}, {@code vector} or {@code blas}. */
@@ -152,7 +153,9 @@ public final class Kernels {
       String problem = null;
       try {
         ArrayMath math = Vector.MATH.orElse(SCALAR_MATH);
-        sgemm = load("BlasSgemm", Sgemm.class, new Class<?>[] {ArrayMath.class}, math);
+        sgemm =
+            load("BlasSgemm", Sgemm.class, new Class<?>[] {ArrayMath.class, Optional.class}, math,
+                Vector.SGEMM);
       } catch (ReflectiveOperationException | LinkageError e) {
         problem =
             "put org.bytedeco:openblas and its natives for this platform (classifier such as"

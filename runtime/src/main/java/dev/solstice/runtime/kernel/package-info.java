@@ -17,6 +17,13 @@
  *       one.
  * </ul>
  *
+ * <p>Each sgemm picks a path by size and shape: products too small for packing run in direct
+ * loops ({@code DirectSgemm}); the Vector API kernel ({@code VectorSgemm}, with {@code
+ * VectorNarrowSgemm} for results narrower than a vector) runs the rest in place on the Java
+ * arrays; the OpenBLAS backend runs mid-sized products natively, through copies into native
+ * memory, and hands the large ones to the Vector API kernel when the module is present, since
+ * that kernel is as fast per core and needs no copies.
+ *
  * <p>Every implementation validates its arguments and is safe to call from several threads.
  */
 package dev.solstice.runtime.kernel;

@@ -7,17 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every backend's sgemm against a double-precision reference, over shapes that hit each path. */
 class SgemmTest {
-  /** {m, n, k}: tiny, the seed's shapes, ragged tiles, blocks crossed, rows or columns split. */
+  /**
+   * {m, n, k}: tiny, the seed's shapes, ragged tiles, blocks crossed, rows or columns split, and
+   * results narrower than a vector (a classifier's 10 logits; ragged rows; two blocks of k).
+   */
   private static final int[][] SHAPES = {
     {1, 1, 1}, {2, 3, 1}, {3, 1, 5}, {7, 5, 3}, {1000, 32, 1}, {1000, 1, 32}, {32, 1, 1000},
     {1, 32, 1000}, {33, 31, 35}, {64, 64, 64}, {65, 47, 129}, {100, 17, 300}, {9, 200, 70},
     {130, 131, 257}, {300, 40, 20}, {20, 1100, 40}, {257, 96, 17}, {128, 784, 256}, {300, 100, 80},
-    {0, 5, 3}, {4, 0, 3}, {4, 5, 0},
+    {1024, 10, 256}, {37, 10, 300}, {130, 15, 64}, {8, 1, 4096}, {0, 5, 3}, {4, 0, 3}, {4, 5, 0},
   };
 
   @ParameterizedTest
@@ -43,6 +47,16 @@ class SgemmTest {
       int n = 1 + random.nextInt(i % 3 == 1 ? 300 : 40);
       int k = 1 + random.nextInt(i % 3 == 2 ? 300 : 40);
       Case.random(random, m, n, k, random.nextInt(4)).runAndCheck(sgemm);
+    }
+  }
+
+  @Test
+  void vectorKernelCrossesBlocksOfColumnsAndDepthInEveryBand() {
+    // Split into bands of rows; 1025 columns and depth 257 cross a packed block of each.
+    Sgemm sgemm = Kernels.sgemm(Backend.VECTOR);
+    Random random = new Random(3);
+    for (int transposition : new int[] {0, 3}) {
+      Case.random(random, 1025, 1025, 257, transposition).runAndCheck(sgemm);
     }
   }
 
