@@ -45,6 +45,9 @@ class Ops {
     @Shape("batch 10") Tensor a = logits.add(bias);
     @Shape("batch 10") Tensor b = column.mul(logits);
     @Shape("batch 10") Tensor c = logits.tanh().relu().exp().mul(2f);
+    @Shape("batch 10") Tensor kept = logits.copy().detach();
+    // :: error: (shape.assignment)
+    @Shape("batch") Tensor keptWrong = logits.copy();
     @Shape("batch 10") Tensor d = logits.gt(0f);
     @Shape("batch 10") Tensor e = Tensor.where(logits.gt(bias), logits, Tensor.zeros(1));
     // :: error: (shape.op)

@@ -45,7 +45,7 @@ final class OpShapeRules {
   private static final Set<String> SAME_SHAPE =
       Set.of(
           "neg", "square", "sqrt", "rsqrt", "exp", "log", "tanh", "relu", "sigmoid", "gelu", "abs",
-          "sign", "detach");
+          "sign", "detach", "copy");
   private static final Set<String> REDUCTIONS =
       Set.of("sum", "mean", "max", "min", "var", "logsumexp", "argmax");
   private static final Set<String> KEY_DRAWS =

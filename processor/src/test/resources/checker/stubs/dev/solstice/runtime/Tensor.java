@@ -386,6 +386,10 @@ public final class Tensor {
     throw new UnsupportedOperationException();
   }
 
+  public Tensor copy() {
+    throw new UnsupportedOperationException();
+  }
+
   public Tensor detach() {
     throw new UnsupportedOperationException();
   }
