@@ -1,8 +1,19 @@
 package dev.solstice.runtime.kernel;
 
+import java.util.Arrays;
 import java.util.Objects;
 
-/** {@link ArrayMath} as plain loops over {@link FloatMath}; always available. */
+/**
+ * {@link ArrayMath} as plain loops over {@link FloatMath}; always available.
+ *
+ * <p>The loops are shaped for HotSpot C2's auto-vectorisation (superword), which on JDK 17 only
+ * vectorises a loop when it can prove that no store feeds a later load: it can when every array
+ * is indexed by the same expression, but not when two arrays are indexed with different offsets
+ * (they might be the same array). So each loop has a fast form for equal offsets, the common case,
+ * with one index into all arrays. Loops whose functions move floats to int bits and back
+ * ({@code exp}, {@code log}, and so {@code sigmoid}, {@code gelu}; {@code reluGrad}) do not
+ * vectorise on JDK 17 whatever their shape.
+ */
 final class ScalarArrayMath implements ArrayMath {
 
   @Override
@@ -89,6 +100,13 @@ final class ScalarArrayMath implements ArrayMath {
   @Override
   public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
     checkRuns(x, xOff, y, yOff, n);
+    if (xOff == yOff) {
+      // One index into all arrays lets C2 vectorise the loop (see the class comment).
+      for (int i = xOff, end = xOff + n; i < end; i++) {
+        y[i] = Math.fma(alpha, x[i], y[i]);
+      }
+      return;
+    }
     for (int i = 0; i < n; i++) {
       y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
     }
@@ -99,6 +117,12 @@ final class ScalarArrayMath implements ArrayMath {
       int n, float alpha, float[] x, int xOff, float[] y, int yOff, float[] out, int outOff) {
     checkRuns(x, xOff, y, yOff, n);
     Objects.checkFromIndexSize(outOff, n, out.length);
+    if (xOff == yOff && yOff == outOff) {
+      for (int i = xOff, end = xOff + n; i < end; i++) {
+        out[i] = Math.fma(alpha, x[i], y[i]);
+      }
+      return;
+    }
     for (int i = 0; i < n; i++) {
       out[outOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
     }
@@ -132,6 +156,10 @@ final class ScalarArrayMath implements ArrayMath {
       }
       return;
     }
+    if (incy == 1) {
+      sumOfScaledRows(m, n, alpha, a, aOff, lda, x, xOff, incx, y, yOff);
+      return;
+    }
     for (int i = 0; i < m; i++) {
       float t = alpha * x[xOff + i * incx];
       int row = aOff + i * lda;
@@ -139,6 +167,27 @@ final class ScalarArrayMath implements ArrayMath {
         y[yOff + j * incy] = Math.fma(t, a[row + j], y[yOff + j * incy]);
       }
     }
+  }
+
+  /**
+   * {@code y[yOff ..] += alpha * A^T x}, one fused multiply-add per element of A in row order (the
+   * same operations as the general loop). Each row is first copied next to a copy of y so that the
+   * inner loop indexes both with one index, which C2 vectorises; with A's row offset and y's offset
+   * differing it would not, as it could not rule out that they overlap.
+   */
+  private static void sumOfScaledRows(
+      int m, int n, float alpha, float[] a, int aOff, int lda, float[] x, int xOff, int incx,
+      float[] y, int yOff) {
+    float[] sums = Arrays.copyOfRange(y, yOff, yOff + n);
+    float[] row = new float[n];
+    for (int i = 0; i < m; i++) {
+      float t = alpha * x[xOff + i * incx];
+      System.arraycopy(a, aOff + i * lda, row, 0, n);
+      for (int j = 0; j < n; j++) {
+        sums[j] = Math.fma(t, row[j], sums[j]);
+      }
+    }
+    System.arraycopy(sums, 0, y, yOff, n);
   }
 
   @Override
@@ -169,9 +218,28 @@ final class ScalarArrayMath implements ArrayMath {
   public void reluGrad(float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n) {
     checkRuns(x, xOff, out, outOff, n);
     Objects.checkFromIndexSize(gOff, n, g.length);
-    for (int i = 0; i < n; i++) {
-      out[outOff + i] = x[xOff + i] > 0 ? g[gOff + i] : 0f;
+    if (xOff == gOff && gOff == outOff) {
+      for (int i = xOff, end = xOff + n; i < end; i++) {
+        out[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & positiveMask(x[i]));
+      }
+      return;
     }
+    for (int i = 0; i < n; i++) {
+      out[outOff + i] =
+          Float.intBitsToFloat(Float.floatToRawIntBits(g[gOff + i]) & positiveMask(x[xOff + i]));
+    }
+  }
+
+  /**
+   * All ones when {@code x > 0}, else 0 (NaN included), without a branch: relu's inputs are
+   * positive at random, so a branch would be mispredicted half the time. {@code x > 0} exactly
+   * when its bits, as a signed int, lie in {@code [1, 0x7f800000]} (positive subnormals up to
+   * infinity; negative numbers and -0 are negative ints, NaNs lie above): then both differences
+   * below are non-negative, and the sign bit of their or is 0.
+   */
+  static int positiveMask(float x) {
+    int bits = Float.floatToRawIntBits(x);
+    return ~(((0x7f800000 - bits) | (bits - 1)) >> 31);
   }
 
   @Override
