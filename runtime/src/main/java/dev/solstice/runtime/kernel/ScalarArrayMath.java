@@ -64,20 +64,28 @@ final class ScalarArrayMath implements ArrayMath {
     }
   }
 
+  // sum and dot keep four running sums in double precision: one would make each addition wait
+  // for the previous one (four cycles), and double's products of floats are exact, so the order
+  // of the additions barely matters.
+
   @Override
   public float sum(float[] x, int off, int n) {
     Objects.checkFromIndexSize(off, n, x.length);
     double s0 = 0;
     double s1 = 0;
-    int i = 0;
-    for (; i + 2 <= n; i += 2) {
-      s0 += x[off + i];
-      s1 += x[off + i + 1];
+    double s2 = 0;
+    double s3 = 0;
+    int i = off;
+    for (int end = off + n - 3; i < end; i += 4) {
+      s0 += x[i];
+      s1 += x[i + 1];
+      s2 += x[i + 2];
+      s3 += x[i + 3];
     }
-    if (i < n) {
-      s0 += x[off + i];
+    for (int end = off + n; i < end; i++) {
+      s0 += x[i];
     }
-    return (float) (s0 + s1);
+    return (float) ((s0 + s1) + (s2 + s3));
   }
 
   @Override
@@ -86,15 +94,19 @@ final class ScalarArrayMath implements ArrayMath {
     Objects.checkFromIndexSize(yOff, n, y.length);
     double s0 = 0;
     double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
     int i = 0;
-    for (; i + 2 <= n; i += 2) {
+    for (; i < n - 3; i += 4) {
       s0 += (double) x[xOff + i] * y[yOff + i];
       s1 += (double) x[xOff + i + 1] * y[yOff + i + 1];
+      s2 += (double) x[xOff + i + 2] * y[yOff + i + 2];
+      s3 += (double) x[xOff + i + 3] * y[yOff + i + 3];
     }
-    if (i < n) {
+    for (; i < n; i++) {
       s0 += (double) x[xOff + i] * y[yOff + i];
     }
-    return (float) (s0 + s1);
+    return (float) ((s0 + s1) + (s2 + s3));
   }
 
   @Override
