@@ -23,6 +23,7 @@ public class ElementwiseKernels {
   private static final int ROWS = 128;
   private static final int COLUMNS = 256;
   private static final int SIZE = ROWS * COLUMNS;
+  private static final int TILE = 1024;
 
   /** The {@code solstice.kernel} name of the backend whose {@link ArrayMath} is measured. */
   @Param({"java", "vector"})
@@ -67,6 +68,21 @@ public class ElementwiseKernels {
   public float[] axpyTo() {
     math.axpyTo(SIZE, -1f, x, offset, g, offset, out, offset);
     return out;
+  }
+
+  /** Adding a bias row tiled to 1024 elements to a batch, as {@code Elementwise} does. */
+  @Benchmark
+  @OperationsPerInvocation(SIZE - TILE)
+  public float[] axpyToTiled() {
+    math.axpyTo(SIZE - TILE, 1f, x, offset, g, offset + TILE, out, offset + TILE);
+    return out;
+  }
+
+  /** A dot product of runs at different offsets, as the small matrix products take them. */
+  @Benchmark
+  @OperationsPerInvocation(SIZE - TILE)
+  public float dot() {
+    return math.dot(x, offset, g, offset + TILE, SIZE - TILE);
   }
 
   /** The bias gradient: the column sums of a batch, as a transposed matrix-vector product. */

@@ -10,7 +10,7 @@ import java.util.Objects;
  * vectorises a loop when it can prove that no store feeds a later load: it can when every array
  * is indexed by the same expression, but not when two arrays are indexed with different offsets
  * (they might be the same array). So each loop has a fast form for equal offsets, the common case,
- * with one index into all arrays. Loops whose functions move floats to int bits and back
+ * with one index into all arrays; axpyTo and the transposed gemv copy runs to get there. Loops whose functions move floats to int bits and back
  * ({@code exp}, {@code log}, and so {@code sigmoid}, {@code gelu}; {@code reluGrad}) do not
  * vectorise on JDK 17 whatever their shape.
  */
@@ -132,6 +132,22 @@ final class ScalarArrayMath implements ArrayMath {
     if (xOff == yOff && yOff == outOff) {
       for (int i = xOff, end = xOff + n; i < end; i++) {
         out[i] = Math.fma(alpha, x[i], y[i]);
+      }
+      return;
+    }
+    // With one input at out's offset (a bias row tiled against a batch), copying the other into
+    // out first leaves a one-index loop: the copy costs less than the unvectorised loop.
+    if (yOff == outOff && out != y) {
+      System.arraycopy(x, xOff, out, outOff, n);
+      for (int i = outOff, end = outOff + n; i < end; i++) {
+        out[i] = Math.fma(alpha, out[i], y[i]);
+      }
+      return;
+    }
+    if (xOff == outOff && out != x) {
+      System.arraycopy(y, yOff, out, outOff, n);
+      for (int i = outOff, end = outOff + n; i < end; i++) {
+        out[i] = Math.fma(alpha, x[i], out[i]);
       }
       return;
     }

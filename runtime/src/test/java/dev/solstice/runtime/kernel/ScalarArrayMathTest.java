@@ -78,6 +78,25 @@ class ScalarArrayMathTest {
   }
 
   @Test
+  void axpyToWithOneInputAtTheOutputsOffsetIsOneFusedMultiplyAddPerElement() {
+    Random random = new Random(4);
+    float[] x = gaussian(random, 1500);
+    float[] y = gaussian(random, 1500);
+    float alpha = (float) random.nextGaussian();
+    for (boolean xAligned : new boolean[] {false, true}) {
+      float[] out = new float[1500];
+      int xOff = xAligned ? 9 : 2;
+      int yOff = xAligned ? 5 : 9;
+      math.axpyTo(1400, alpha, x, xOff, y, yOff, out, 9);
+      for (int i = 0; i < 1500; i++) {
+        int k = i - 9;
+        float expected = k >= 0 && k < 1400 ? Math.fma(alpha, x[xOff + k], y[yOff + k]) : 0f;
+        assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(out[i]), "at " + i);
+      }
+    }
+  }
+
+  @Test
   void transposedGemvWithUnitStepAddsTheScaledRowsInOrder() {
     Random random = new Random(5);
     int m = 37;
