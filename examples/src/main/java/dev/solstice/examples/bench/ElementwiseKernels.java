@@ -32,6 +32,9 @@ public class ElementwiseKernels {
   /** Zero, but read from a field so that the JIT cannot fold the offsets into the loops. */
   int offset;
 
+  /** {@link #TILE}, read from a field: offsets whose difference the JIT does not know. */
+  int tileOffset = TILE;
+
   ArrayMath math;
   float[] x;
   float[] g;
@@ -74,7 +77,7 @@ public class ElementwiseKernels {
   @Benchmark
   @OperationsPerInvocation(SIZE - TILE)
   public float[] axpyToTiled() {
-    math.axpyTo(SIZE - TILE, 1f, x, offset, g, offset + TILE, out, offset + TILE);
+    math.axpyTo(SIZE - TILE, 1f, x, offset, g, tileOffset, out, tileOffset);
     return out;
   }
 
@@ -82,7 +85,7 @@ public class ElementwiseKernels {
   @Benchmark
   @OperationsPerInvocation(SIZE - TILE)
   public float dot() {
-    return math.dot(x, offset, g, offset + TILE, SIZE - TILE);
+    return math.dot(x, offset, g, tileOffset, SIZE - TILE);
   }
 
   /** The bias gradient: the column sums of a batch, as a transposed matrix-vector product. */
