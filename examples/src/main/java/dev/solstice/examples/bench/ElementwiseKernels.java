@@ -38,6 +38,7 @@ public class ElementwiseKernels {
   ArrayMath math;
   float[] x;
   float[] g;
+  float[] positive;
   float[] out;
   float[] ones;
   float[] columnSums;
@@ -52,6 +53,10 @@ public class ElementwiseKernels {
     for (int i = 0; i < SIZE; i++) {
       x[i] = (float) random.nextGaussian();
       g[i] = (float) random.nextGaussian();
+    }
+    positive = new float[SIZE];
+    for (int i = 0; i < SIZE; i++) {
+      positive[i] = Math.abs(x[i]) + 1e-3f;
     }
     out = new float[SIZE];
     ones = new float[ROWS];
@@ -113,6 +118,13 @@ public class ElementwiseKernels {
   @OperationsPerInvocation(SIZE)
   public float[] exp() {
     math.exp(x, offset, out, offset, SIZE);
+    return out;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(SIZE)
+  public float[] log() {
+    math.log(positive, offset, out, offset, SIZE);
     return out;
   }
 

@@ -61,8 +61,12 @@ public final class FloatMath {
   static final float L9 = 1f / 9;
   static final float SQRT2 = 0x1.6a09e6p+0f;
 
+  static final int SQRT2_BITS = Float.floatToRawIntBits(SQRT2);
+
   /** Scales subnormal inputs of log into the normal range. */
   static final float TWO_23 = 0x1p23f;
+
+  private static final int ONE_BITS = Float.floatToRawIntBits(1f);
 
   /** {@code 2 sqrt(2/pi)} and {@code 2 sqrt(2/pi) 0.044715}: gelu's {@code 2u} is their cubic. */
   static final float GELU_K0 = (float) (2 * 0.7978845608028654);
@@ -105,10 +109,13 @@ public final class FloatMath {
     float scaled = subnormal ? x * TWO_23 : x;
     int bits = Float.floatToRawIntBits(scaled);
     int exponent = ((bits >> 23) & 0xFF) - (subnormal ? 127 + 23 : 127);
-    float m = Float.intBitsToFloat((bits & 0x007FFFFF) | 0x3F800000);
-    boolean high = m > SQRT2;
-    m = high ? m * 0.5f : m;
-    float e = high ? exponent + 1 : exponent;
+    // The mantissa m in [1, 2), halved (one less in its exponent field, exactly m * 0.5) when it
+    // is above sqrt 2, which also adds one to the exponent. Selected with int masks: the
+    // comparison is true at random, and a branch would often be mispredicted.
+    int mBits = (bits & 0x007FFFFF) | 0x3F800000;
+    int high = (SQRT2_BITS - mBits) >> 31;
+    float m = Float.intBitsToFloat(mBits - (high & 0x00800000));
+    float e = exponent - high;
     float f = m - 1f;
     float s = f / (m + 1f);
     float z = s * s;
@@ -148,7 +155,11 @@ public final class FloatMath {
   /** The logistic function {@code 1 / (1 + e^-x)}, within 3 ulp, subnormal tails included. */
   public static float sigmoid(float x) {
     float e = exp(-Math.abs(x));
-    float numerator = x >= 0 ? 1f : e;
+    // x >= 0 ? 1 : e, by the sign bit (at -0, e is 1 too) and without a branch: the sign is
+    // random, so a branch would often be mispredicted.
+    int negative = Float.floatToRawIntBits(x) >> 31;
+    float numerator =
+        Float.intBitsToFloat((ONE_BITS & ~negative) | (Float.floatToRawIntBits(e) & negative));
     return numerator / (1f + e);
   }
 

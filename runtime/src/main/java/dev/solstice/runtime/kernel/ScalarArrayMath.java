@@ -10,9 +10,10 @@ import java.util.Objects;
  * vectorises a loop when it can prove that no store feeds a later load: it can when every array
  * is indexed by the same expression, but not when two arrays are indexed with different offsets
  * (they might be the same array). So each loop has a fast form for equal offsets, the common case,
- * with one index into all arrays; axpyTo and the transposed gemv copy runs to get there. Loops whose functions move floats to int bits and back
- * ({@code exp}, {@code log}, and so {@code sigmoid}, {@code gelu}; {@code reluGrad}) do not
- * vectorise on JDK 17 whatever their shape.
+ * with one index into all arrays; axpyTo and the transposed gemv copy runs to get there. Loops
+ * whose functions move floats to int bits and back ({@code exp}, {@code log}, and so {@code
+ * sigmoid}, {@code gelu}; {@code reluGrad}) do not vectorise on JDK 17 whatever their shape;
+ * they avoid branches on the data instead.
  */
 final class ScalarArrayMath implements ArrayMath {
 

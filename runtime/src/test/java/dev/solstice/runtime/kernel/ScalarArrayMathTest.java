@@ -28,7 +28,7 @@ class ScalarArrayMathTest {
       float x = Float.intBitsToFloat(bits);
       int expected = x > 0 ? -1 : 0;
       if (ScalarArrayMath.positiveMask(x) != expected) {
-        assertEquals(expected, ScalarArrayMath.positiveMask(x), "bits " + Integer.toHexString(bits));
+        assertEquals(expected, ScalarArrayMath.positiveMask(x), Integer.toHexString(bits));
       }
     } while (bits++ != Integer.MAX_VALUE);
   }
