@@ -11,17 +11,44 @@ import java.util.Objects;
  * is indexed by the same expression, but not when two arrays are indexed with different offsets
  * (they might be the same array). So each loop has a fast form for equal offsets, the common case,
  * with one index into all arrays; axpyTo and the transposed gemv copy runs to get there. Loops
- * whose functions move floats to int bits and back ({@code exp}, {@code log}, and so {@code
- * sigmoid}, {@code gelu}; {@code reluGrad}) do not vectorise on JDK 17 whatever their shape;
- * they avoid branches on the data instead.
+ * whose functions move floats to int bits and back do not vectorise on JDK 17 whatever their
+ * shape: exp, sigmoid and gelu therefore run their float arithmetic and exp's bit manipulation in
+ * separate loops; log and reluGrad avoid branches on the data instead.
  */
 final class ScalarArrayMath implements ArrayMath {
+  /**
+   * Elements per pass of the functions that run in several loops, through scratch arrays that
+   * stay in the L1 cache; copying each run into them also gives their loops one index.
+   */
+  private static final int CHUNK = 1024;
 
   @Override
   public void exp(float[] in, int inOff, float[] out, int outOff, int n) {
     checkRuns(in, inOff, out, outOff, n);
+    float[] values = new float[Math.min(n, CHUNK)];
+    float[] shifted = new float[values.length];
+    for (int start = 0; start < n; start += CHUNK) {
+      int length = Math.min(CHUNK, n - start);
+      System.arraycopy(in, inOff + start, values, 0, length);
+      expInPlace(values, shifted, length);
+      System.arraycopy(values, 0, out, outOff + start, length);
+    }
+  }
+
+  /**
+   * {@code values[i] = e^values[i]} for {@code i < n}, {@link FloatMath#exp} split in two loops:
+   * its float arithmetic, which vectorises, then its scaling by a power of two through the bits,
+   * which does not. {@code shifted} holds the first loop's powers for the second.
+   */
+  private static void expInPlace(float[] values, float[] shifted, int n) {
     for (int i = 0; i < n; i++) {
-      out[outOff + i] = FloatMath.exp(in[inOff + i]);
+      float x = values[i];
+      float s = FloatMath.expShifted(x);
+      shifted[i] = s;
+      values[i] = FloatMath.expOfRemainder(x, s);
+    }
+    for (int i = 0; i < n; i++) {
+      values[i] = FloatMath.timesPowerOfTwo(values[i], shifted[i]);
     }
   }
 
@@ -52,16 +79,41 @@ final class ScalarArrayMath implements ArrayMath {
   @Override
   public void sigmoid(float[] in, int inOff, float[] out, int outOff, int n) {
     checkRuns(in, inOff, out, outOff, n);
-    for (int i = 0; i < n; i++) {
-      out[outOff + i] = FloatMath.sigmoid(in[inOff + i]);
+    float[] xs = new float[Math.min(n, CHUNK)];
+    float[] es = new float[xs.length];
+    float[] shifted = new float[xs.length];
+    for (int start = 0; start < n; start += CHUNK) {
+      int length = Math.min(CHUNK, n - start);
+      System.arraycopy(in, inOff + start, xs, 0, length);
+      for (int i = 0; i < length; i++) {
+        es[i] = -Math.abs(xs[i]);
+      }
+      expInPlace(es, shifted, length);
+      for (int i = 0; i < length; i++) {
+        xs[i] = FloatMath.sigmoidGivenExp(xs[i], es[i]);
+      }
+      System.arraycopy(xs, 0, out, outOff + start, length);
     }
   }
 
   @Override
   public void gelu(float[] in, int inOff, float[] out, int outOff, int n) {
     checkRuns(in, inOff, out, outOff, n);
-    for (int i = 0; i < n; i++) {
-      out[outOff + i] = FloatMath.gelu(in[inOff + i]);
+    float[] xs = new float[Math.min(n, CHUNK)];
+    float[] es = new float[xs.length];
+    float[] shifted = new float[xs.length];
+    for (int start = 0; start < n; start += CHUNK) {
+      int length = Math.min(CHUNK, n - start);
+      System.arraycopy(in, inOff + start, xs, 0, length);
+      for (int i = 0; i < length; i++) {
+        es[i] = -Math.abs(FloatMath.geluArgument(xs[i]));
+      }
+      expInPlace(es, shifted, length);
+      for (int i = 0; i < length; i++) {
+        float x = xs[i];
+        xs[i] = x * FloatMath.sigmoidGivenExp(FloatMath.geluArgument(x), es[i]);
+      }
+      System.arraycopy(xs, 0, out, outOff + start, length);
     }
   }
 
