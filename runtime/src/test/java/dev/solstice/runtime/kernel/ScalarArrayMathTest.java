@@ -97,6 +97,35 @@ class ScalarArrayMathTest {
   }
 
   @Test
+  void expSigmoidAndGeluWorkInPlaceOverSeveralChunks() {
+    Random random = new Random(6);
+    float[] input = new float[2600];
+    for (int i = 0; i < input.length; i++) {
+      input[i] = i < SPECIAL.length ? SPECIAL[i] : (float) (30 * random.nextGaussian());
+    }
+    checkInPlace(math::exp, FloatMath::exp, input);
+    checkInPlace(math::sigmoid, FloatMath::sigmoid, input);
+    checkInPlace(math::gelu, FloatMath::gelu, input);
+  }
+
+  private interface Unary {
+    void apply(float[] in, int inOff, float[] out, int outOff, int n);
+  }
+
+  private interface FloatUnary {
+    float apply(float x);
+  }
+
+  private static void checkInPlace(Unary kernel, FloatUnary reference, float[] input) {
+    float[] data = input.clone();
+    kernel.apply(data, 5, data, 5, input.length - 8);
+    for (int i = 0; i < input.length; i++) {
+      float expected = i >= 5 && i < input.length - 3 ? reference.apply(input[i]) : input[i];
+      assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(data[i]), "at " + i);
+    }
+  }
+
+  @Test
   void transposedGemvWithUnitStepAddsTheScaledRowsInOrder() {
     Random random = new Random(5);
     int m = 37;
