@@ -61,8 +61,13 @@ public final class FloatMath {
   static final float L9 = 1f / 9;
   static final float SQRT2 = 0x1.6a09e6p+0f;
 
+  static final int SQRT2_BITS = Float.floatToRawIntBits(SQRT2);
+
   /** Scales subnormal inputs of log into the normal range. */
   static final float TWO_23 = 0x1p23f;
+
+  /** Three factors of this take every positive float to infinity. */
+  private static final float STEP_SCALE = 0x1p127f;
 
   /** {@code 2 sqrt(2/pi)} and {@code 2 sqrt(2/pi) 0.044715}: gelu's {@code 2u} is their cubic. */
   static final float GELU_K0 = (float) (2 * 0.7978845608028654);
@@ -73,15 +78,42 @@ public final class FloatMath {
 
   /** {@code e^x}, within 1.1 ulp for normal results; 0 below -103.97, infinity above 88.72. */
   public static float exp(float x) {
-    float clamped = Math.min(Math.max(x, EXP_MIN), EXP_MAX);
-    float shifted = Math.fma(clamped, LOG2_E, ROUNDER);
+    float shifted = expShifted(x);
+    return timesPowerOfTwo(expOfRemainder(x, shifted), shifted);
+  }
+
+  // exp in three steps, so that a loop can do the float arithmetic of the first two (which C2
+  // vectorises) apart from the bit manipulation of the third (which it does not on JDK 17).
+
+  /**
+   * {@code x} clamped to exp's range, times {@code log2 e}, plus {@link #ROUNDER}: the bits of the
+   * result hold {@code n}, {@code x log2 e} rounded to an integer.
+   */
+  static float expShifted(float x) {
+    return Math.fma(clampedForExp(x), LOG2_E, ROUNDER);
+  }
+
+  /** {@code e^r} for the remainder {@code r = x - n ln 2}, given {@code expShifted(x)}. */
+  static float expOfRemainder(float x, float shifted) {
+    float clamped = clampedForExp(x);
     float n = shifted - ROUNDER;
-    int ni = Float.floatToRawIntBits(shifted) - ROUNDER_BITS;
     float r = Math.fma(-n, LN2_HI, clamped);
     r = Math.fma(-n, LN2_LO, r);
-    float p = 1f + expm1Reduced(r);
+    return 1f + expm1Reduced(r);
+  }
+
+  /**
+   * {@code p * 2^n} for the {@code n} of {@code expShifted}, in two steps that keep the powers of
+   * two in range.
+   */
+  static float timesPowerOfTwo(float p, float shifted) {
+    int ni = Float.floatToRawIntBits(shifted) - ROUNDER_BITS;
     int half = ni >> 1;
     return p * powerOfTwo(half) * powerOfTwo(ni - half);
+  }
+
+  private static float clampedForExp(float x) {
+    return Math.min(Math.max(x, EXP_MIN), EXP_MAX);
   }
 
   /** {@code e^r - 1} for {@code |r| <= ln2 / 2}. */
@@ -105,10 +137,13 @@ public final class FloatMath {
     float scaled = subnormal ? x * TWO_23 : x;
     int bits = Float.floatToRawIntBits(scaled);
     int exponent = ((bits >> 23) & 0xFF) - (subnormal ? 127 + 23 : 127);
-    float m = Float.intBitsToFloat((bits & 0x007FFFFF) | 0x3F800000);
-    boolean high = m > SQRT2;
-    m = high ? m * 0.5f : m;
-    float e = high ? exponent + 1 : exponent;
+    // The mantissa m in [1, 2), halved (one less in its exponent field, exactly m * 0.5) when it
+    // is above sqrt 2, which also adds one to the exponent. Selected with int masks: the
+    // comparison is true at random, and a branch would often be mispredicted.
+    int mBits = (bits & 0x007FFFFF) | 0x3F800000;
+    int high = (SQRT2_BITS - mBits) >> 31;
+    float m = Float.intBitsToFloat(mBits - (high & 0x00800000));
+    float e = exponent - high;
     float f = m - 1f;
     float s = f / (m + 1f);
     float z = s * s;
@@ -147,9 +182,19 @@ public final class FloatMath {
 
   /** The logistic function {@code 1 / (1 + e^-x)}, within 3 ulp, subnormal tails included. */
   public static float sigmoid(float x) {
-    float e = exp(-Math.abs(x));
-    float numerator = x >= 0 ? 1f : e;
-    return numerator / (1f + e);
+    return sigmoidGivenExp(x, exp(-Math.abs(x)));
+  }
+
+  /**
+   * {@code sigmoid(x)} given {@code e = exp(-|x|)}: {@code (x >= 0 ? 1 : e) / (1 + e)}, with the
+   * numerator selected by float arithmetic alone, so that loops over it vectorise and no branch
+   * waits on the random sign: {@code step} is 1 for {@code x > 0} (any positive float times
+   * 2^381 overflows) and 0 otherwise, and {@code e <= 1}. At {@code x = ±0}, {@code e} is 1 too;
+   * a NaN x makes e NaN, and so the result.
+   */
+  static float sigmoidGivenExp(float x, float e) {
+    float step = Math.min(Math.max(x * STEP_SCALE * STEP_SCALE * STEP_SCALE, 0f), 1f);
+    return Math.max(e, step) / (1f + e);
   }
 
   /**
@@ -158,7 +203,11 @@ public final class FloatMath {
    * that it stays accurate where the result is tiny.
    */
   public static float gelu(float x) {
-    float u2 = x * Math.fma(GELU_K1, x * x, GELU_K0);
-    return x * sigmoid(u2);
+    return x * sigmoid(geluArgument(x));
+  }
+
+  /** {@code 2u = 2 sqrt(2/pi) (x + 0.044715 x^3)}, so that {@code gelu(x) = x sigmoid(2u)}. */
+  static float geluArgument(float x) {
+    return x * Math.fma(GELU_K1, x * x, GELU_K0);
   }
 }
