@@ -1,8 +1,10 @@
 package dev.solstice.runtime.kernel;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
@@ -32,7 +34,7 @@ final class KernelThreads {
     }
     Parts work = new Parts(parts, part);
     for (int i = Math.min(parts, PARALLELISM) - 1; i > 0; i--) {
-      Pool.EXECUTOR.execute(work::claimUntilNoneLeft);
+      Pool.INSTANCE.execute(work::claimUntilNoneLeft);
     }
     work.claimUntilNoneLeft();
     work.awaitAll();
@@ -101,15 +103,64 @@ final class KernelThreads {
     }
   }
 
-  /** Holder so the threads are only started by the first parallel call. */
+  /**
+   * The pool threads. Between the products of one training step there are only short gaps (an
+   * elementwise op or two), so a thread that has just finished a part keeps polling for the next
+   * call for {@link #SPIN_NANOS} before it parks: waking a parked thread takes longer than many of
+   * those products' halves do.
+   */
   private static final class Pool {
-    static final ExecutorService EXECUTOR =
-        Executors.newFixedThreadPool(
-            Math.max(1, PARALLELISM - 1),
-            task -> {
-              Thread thread = new Thread(task, "solstice-kernel");
-              thread.setDaemon(true);
-              return thread;
-            });
+    /** How long an idle pool thread polls for work before it parks. */
+    static final long SPIN_NANOS = 100_000;
+
+    static final Pool INSTANCE = new Pool(Math.max(1, PARALLELISM - 1));
+
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final List<Thread> parked = new CopyOnWriteArrayList<>();
+
+    private Pool(int threads) {
+      for (int i = 0; i < threads; i++) {
+        Thread thread = new Thread(this::work, "solstice-kernel");
+        thread.setDaemon(true);
+        thread.start();
+      }
+    }
+
+    void execute(Runnable task) {
+      tasks.offer(task);
+      for (Thread thread : parked) {
+        LockSupport.unpark(thread);
+      }
+    }
+
+    private void work() {
+      Thread self = Thread.currentThread();
+      while (true) {
+        Runnable task = pollFor(SPIN_NANOS);
+        if (task == null) {
+          parked.add(self);
+          task = tasks.poll();
+          if (task == null) {
+            LockSupport.park(this);
+          }
+          parked.remove(self);
+        }
+        if (task != null) {
+          task.run();
+        }
+      }
+    }
+
+    private Runnable pollFor(long nanos) {
+      long deadline = System.nanoTime() + nanos;
+      do {
+        Runnable task = tasks.poll();
+        if (task != null) {
+          return task;
+        }
+        Thread.onSpinWait();
+      } while (System.nanoTime() < deadline);
+      return null;
+    }
   }
 }
