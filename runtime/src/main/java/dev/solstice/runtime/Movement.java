@@ -394,7 +394,7 @@ final class Movement {
     int outer = Shapes.size(shape, 0, axis);
     int inner = Shapes.size(shape, axis + 1, shape.length);
     int[] lengths = new int[parts.length];
-    float[] out = floats ? new float[Shapes.size(shape)] : null;
+    float[] out = floats ? TapeBuffers.uninitialized(Shapes.size(shape)) : null;
     int[] outInts = floats ? null : new int[Shapes.size(shape)];
     boolean tracked = false;
     for (int k = 0, at = 0; k < parts.length; k++) {
@@ -464,7 +464,7 @@ final class Movement {
     Gather g = gather(x, indices, axis);
     int[] idx = indices.ints;
     int n = g.inner();
-    float[] out = x.isFloat() ? new float[Shapes.size(g.shape())] : null;
+    float[] out = x.isFloat() ? TapeBuffers.uninitialized(Shapes.size(g.shape())) : null;
     int[] outInts = x.isFloat() ? null : new int[Shapes.size(g.shape())];
     int at = 0;
     for (int b = 0; b < g.xOffsets().length; b++) {

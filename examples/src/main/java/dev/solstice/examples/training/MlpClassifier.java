@@ -113,9 +113,8 @@ public final class MlpClassifier {
       long start = System.nanoTime();
       run.trainUntil(last, step -> {
         Tensor batch = batches.indices(step);
-        Tensor images = train.features().take(batch);
-        Tensor labels = train.labels().take(batch);
-        return m -> loss(m, images, labels);
+        // Gathered inside the loss, the batch lives in valueAndGrad's reused arrays.
+        return m -> loss(m, train.features().take(batch), train.labels().take(batch));
       }, "epoch " + (epoch + 1) + "/" + settings.epochs());
       double seconds = (System.nanoTime() - start) / 1e9;
       epochSeconds.add(seconds);
