@@ -1,5 +1,7 @@
 package dev.solstice.runtime;
 
+import dev.solstice.runtime.kernel.Kernels;
+
 /**
  * Adam's per-element arithmetic ({@code optax.scale_by_adam}, optionally followed by a constant
  * scale such as {@code -learningRate} and by {@code optax.apply_updates}) for one leaf in a single
@@ -66,6 +68,14 @@ public record FusedAdam(float b1, float oneMinusB1, float b2, float oneMinusB2, 
     float[] vs = nu.data();
     float[] ps = addTo == null ? null : addTo.data();
     int n = gs.length;
+    if (donates(mu, nu, addTo)) {
+      // In place: the kernel runs the loop below as vectors, which C2 cannot do for it when the
+      // outputs may be the inputs.
+      float[] out = addTo == null ? new float[n] : ps;
+      float[] constants = {b1, oneMinusB1, b2, oneMinusB2, epsRoot, eps, muCorrection, nuCorrection, scale};
+      Kernels.math().adam(constants, gs, ms, vs, ps, ms, vs, out, n);
+      return result(g, ms, vs, out);
+    }
     float[] newMu = new float[n];
     float[] newNu = new float[n];
     float[] out = new float[n];
@@ -78,6 +88,7 @@ public record FusedAdam(float b1, float oneMinusB1, float b2, float oneMinusB2, 
       float u = m / muCorrection / ((float) Math.sqrt(v / nuCorrection + epsRoot) + eps) * scale;
       out[i] = ps == null ? u : ps[i] + u;
     }
+    adoptForDonation(newMu, newNu, addTo == null ? null : out);
     return result(g, newMu, newNu, out);
   }
 
@@ -110,7 +121,46 @@ public record FusedAdam(float b1, float oneMinusB1, float b2, float oneMinusB2, 
       float u = mHat / ((float) Math.sqrt(v / nuCorrection + epsRoot) + eps) * scale;
       out[i] = ps == null ? u : ps[i] + u;
     }
+    adoptForDonation(newMu, newNu, addTo == null ? null : out);
     return result(g, newMu, newNu, out);
+  }
+
+  /**
+   * Whether this step may write into the memory of {@code mu}, {@code nu} and {@code addTo} (if
+   * given): inside {@link Donation#run}, when all of them are donatable, none shares an array with
+   * another, and the vectorised kernel runs the in-place loop (the scalar one would be slower
+   * than fresh arrays). Their tensors are released then.
+   */
+  private static boolean donates(Tensor mu, Tensor nu, Tensor addTo) {
+    if (!Donation.active() || !Kernels.math().vectorised()) {
+      return false;
+    }
+    float[] ms = mu.data();
+    float[] vs = nu.data();
+    float[] ps = addTo == null ? null : addTo.data();
+    if (ms == vs || ms == ps || vs == ps || !mu.donatable() || !nu.donatable() || addTo != null && !addTo.donatable()) {
+      return false;
+    }
+    mu.release();
+    nu.release();
+    Donation.adopt(ms);
+    Donation.adopt(vs);
+    if (addTo != null) {
+      addTo.release();
+      Donation.adopt(ps);
+    }
+    return true;
+  }
+
+  /** Inside {@link Donation#run}, makes the fresh state arrays (not null) donatable by the next step. */
+  private static void adoptForDonation(float[]... state) {
+    if (Donation.active()) {
+      for (float[] array : state) {
+        if (array != null) {
+          Donation.adopt(array);
+        }
+      }
+    }
   }
 
   private static void checkAccepted(Tensor g, Tensor mu, Tensor nu, Tensor addTo) {

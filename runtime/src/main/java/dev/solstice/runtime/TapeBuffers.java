@@ -35,6 +35,11 @@ final class TapeBuffers {
   /** At most this many floats (16 MB) wait in one thread's pool. */
   private static final long MAX_POOLED_FLOATS = 4L << 20;
 
+  private static final String RELEASED =
+      "was computed inside valueAndGrad and was released when valueAndGrad returned: its memory"
+          + " holds the values of a later step now. Read it inside the function, or keep a copy"
+          + " made there with copy()";
+
   private static final ThreadLocal<Pool> POOL = ThreadLocal.withInitial(Pool::new);
   /** The lease of every array lent by a pass that is still open, on any thread. */
   private static final Map<float[], Lease> LEASES = new IdentityHashMap<>();
@@ -48,18 +53,6 @@ final class TapeBuffers {
   private TapeBuffers(Pool pool, TapeBuffers outer) {
     this.pool = pool;
     this.outer = outer;
-  }
-
-  /**
-   * Whether the tensors over a lent array may still read it: false once the array has gone back to
-   * the pool at the end of its pass.
-   */
-  static final class Lease {
-    private volatile boolean released;
-
-    boolean released() {
-      return released;
-    }
   }
 
   /** Starts a pass on this thread (passes nest, as valueAndGrad calls do). */
@@ -95,7 +88,7 @@ final class TapeBuffers {
       for (float[] array : lent) {
         Lease lease = LEASES.remove(array);
         if (results != null && !kept.contains(array)) {
-          lease.released = true;
+          lease.release();
           released.add(array);
         }
       }
@@ -150,7 +143,7 @@ final class TapeBuffers {
     }
     pass.lent.add(array);
     synchronized (LEASES) {
-      LEASES.put(array, new Lease());
+      LEASES.put(array, new Lease(RELEASED));
     }
     return array;
   }

@@ -34,7 +34,7 @@ public final class Tensor {
    */
   private final Tensor transposeOf;
   /** For elements lent by a {@link Autodiff#valueAndGrad} pass, whether they may still be read. */
-  private final TapeBuffers.Lease lease;
+  private final Lease lease;
 
   private Tensor(
       float[] floats, int[] ints, int[] shape, int batchAxes, DType dtype, Node node, Tensor transposeOf) {
@@ -45,7 +45,7 @@ public final class Tensor {
     this.dtype = dtype;
     this.node = node;
     this.transposeOf = transposeOf;
-    this.lease = floats == null ? null : TapeBuffers.leaseOf(floats);
+    this.lease = floats == null ? null : leaseOf(floats);
   }
 
   /** A float32 tensor over {@code data} (not copied) with physical {@code shape}. */
@@ -83,12 +83,25 @@ public final class Tensor {
     return values != null || transposeOf == null ? values : materialize();
   }
 
+  private static Lease leaseOf(float[] floats) {
+    Lease lease = TapeBuffers.leaseOf(floats);
+    return lease != null ? lease : Donation.leaseOf(floats);
+  }
+
+  /** Whether this tensor's elements are memory that {@link Donation} may reuse now. */
+  boolean donatable() {
+    return lease != null && !lease.released() && Donation.leaseOf(elements) == lease;
+  }
+
+  /** Releases this tensor's lease: it and its views refuse reads from now on. */
+  void release() {
+    lease.release();
+  }
+
   private void requireNotReleased() {
     if (lease != null && lease.released()) {
       throw new IllegalStateException(
-          "this tensor " + Shapes.str(shape()) + " was computed inside valueAndGrad and was released"
-              + " when valueAndGrad returned: its memory holds the values of a later step now."
-              + " Read it inside the function, or keep a copy made there with copy()");
+          "this tensor " + Shapes.str(shape()) + " " + lease.why());
     }
   }
 

@@ -45,11 +45,14 @@ public class MlpStep {
     train = TrainState.create(ReluMlpTree.INSTANCE, model, optimizer);
   }
 
-  /** One training step; the model and optimizer state carry over to the next, as in training. */
+  /**
+   * One training step as the training programs take it, the old state donated to the new one; the
+   * model and optimizer state carry over to the next, as in training.
+   */
   @Benchmark
   public Tensor step() {
     ValueAndGrad<ReluMlpGrad> vg = ReluMlpTree.valueAndGrad(train.params(), this::loss);
-    train = train.applyGradients(vg.grad());
+    train = train.applyGradientsDonating(vg.grad());
     return vg.value();
   }
 

@@ -108,7 +108,8 @@ public final class TrainingRun<M, G extends Pytree<G>> {
     try (Progress progress = Progress.start(task, Math.max(0, target - step()), options.showProgress())) {
       while (step() < target) {
         ValueAndGrad<G> vg = type.valueAndGrad().apply(state.params(), lossAtStep.apply(step()));
-        state = state.applyGradients(vg.grad());
+        // Nothing keeps the old state, so the new one may reuse its memory.
+        state = state.applyGradientsDonating(vg.grad());
         float loss = vg.value().item();
         losses.add(loss);
         progress.step(loss);

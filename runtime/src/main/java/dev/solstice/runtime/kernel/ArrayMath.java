@@ -89,6 +89,19 @@ public interface ArrayMath {
    */
   void reluGrad(float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n);
 
+  /**
+   * Adam's step over {@code n} elements, in this order of float operations: {@code mu' = g * k[1]
+   * + mu * k[0]}, {@code nu' = g * g * k[3] + nu * k[2]}, {@code u = mu' / k[6] / (sqrt(nu' / k[7]
+   * + k[4]) + k[5]) * k[8]}, {@code out = p + u} (or {@code u} when {@code p} is null). The
+   * constants {@code k} are b1, 1 - b1, b2, 1 - b2, epsRoot, eps, the two bias corrections and
+   * the scale. Each output may be one of the inputs' own arrays (the step is then in place); all
+   * arrays start at 0 and hold at least {@code n} elements.
+   */
+  void adam(float[] k, float[] g, float[] mu, float[] nu, float[] p, float[] newMu, float[] newNu, float[] out, int n);
+
+  /** Whether the loops run as explicit vectors (the Vector API), whatever the arrays' aliasing. */
+  boolean vectorised();
+
   /** A short name of the implementation ({@code scalar} or {@code vector}). */
   String name();
 }

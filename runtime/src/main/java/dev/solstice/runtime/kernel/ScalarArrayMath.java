@@ -296,6 +296,22 @@ final class ScalarArrayMath implements ArrayMath {
   }
 
   @Override
+  public void adam(
+      float[] k, float[] g, float[] mu, float[] nu, float[] p, float[] newMu, float[] newNu, float[] out, int n) {
+    float b1 = k[0], oneMinusB1 = k[1], b2 = k[2], oneMinusB2 = k[3], epsRoot = k[4], eps = k[5];
+    float muCorrection = k[6], nuCorrection = k[7], scale = k[8];
+    for (int i = 0; i < n; i++) {
+      float gi = g[i];
+      float m = gi * oneMinusB1 + mu[i] * b1;
+      float v = gi * gi * oneMinusB2 + nu[i] * b2;
+      newMu[i] = m;
+      newNu[i] = v;
+      float u = m / muCorrection / ((float) Math.sqrt(v / nuCorrection + epsRoot) + eps) * scale;
+      out[i] = p == null ? u : p[i] + u;
+    }
+  }
+
+  @Override
   public void reluGrad(float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n) {
     checkRuns(x, xOff, out, outOff, n);
     Objects.checkFromIndexSize(gOff, n, g.length);
@@ -321,6 +337,11 @@ final class ScalarArrayMath implements ArrayMath {
   static int positiveMask(float x) {
     int bits = Float.floatToRawIntBits(x);
     return ~(((0x7f800000 - bits) | (bits - 1)) >> 31);
+  }
+
+  @Override
+  public boolean vectorised() {
+    return false;
   }
 
   @Override

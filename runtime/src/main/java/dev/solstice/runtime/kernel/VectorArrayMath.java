@@ -533,6 +533,43 @@ final class VectorArrayMath implements ArrayMath {
   }
 
   @Override
+  public void adam(
+      float[] k, float[] g, float[] mu, float[] nu, float[] p, float[] newMu, float[] newNu, float[] out, int n) {
+    FloatVector b1 = FloatVector.broadcast(SPECIES, k[0]);
+    FloatVector oneMinusB1 = FloatVector.broadcast(SPECIES, k[1]);
+    FloatVector b2 = FloatVector.broadcast(SPECIES, k[2]);
+    FloatVector oneMinusB2 = FloatVector.broadcast(SPECIES, k[3]);
+    FloatVector epsRoot = FloatVector.broadcast(SPECIES, k[4]);
+    FloatVector eps = FloatVector.broadcast(SPECIES, k[5]);
+    FloatVector muCorrection = FloatVector.broadcast(SPECIES, k[6]);
+    FloatVector nuCorrection = FloatVector.broadcast(SPECIES, k[7]);
+    FloatVector scale = FloatVector.broadcast(SPECIES, k[8]);
+    int i = 0;
+    // The scalar loop's operations, lane by lane and in its order, so results are the same bits.
+    for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+      FloatVector gi = FloatVector.fromArray(SPECIES, g, i);
+      FloatVector m = gi.mul(oneMinusB1).add(FloatVector.fromArray(SPECIES, mu, i).mul(b1));
+      FloatVector v = gi.mul(gi).mul(oneMinusB2).add(FloatVector.fromArray(SPECIES, nu, i).mul(b2));
+      FloatVector u = m.div(muCorrection).div(v.div(nuCorrection).add(epsRoot).sqrt().add(eps)).mul(scale);
+      if (p != null) {
+        u = FloatVector.fromArray(SPECIES, p, i).add(u);
+      }
+      m.intoArray(newMu, i);
+      v.intoArray(newNu, i);
+      u.intoArray(out, i);
+    }
+    for (; i < n; i++) {
+      float gi = g[i];
+      float m = gi * k[1] + mu[i] * k[0];
+      float v = gi * gi * k[3] + nu[i] * k[2];
+      newMu[i] = m;
+      newNu[i] = v;
+      float u = m / k[6] / ((float) Math.sqrt(v / k[7] + k[4]) + k[5]) * k[8];
+      out[i] = p == null ? u : p[i] + u;
+    }
+  }
+
+  @Override
   public void reluGrad(float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n) {
     ScalarArrayMath.checkRuns(x, xOff, out, outOff, n);
     Objects.checkFromIndexSize(gOff, n, g.length);
@@ -554,6 +591,11 @@ final class VectorArrayMath implements ArrayMath {
     for (; i < n; i++) {
       out[outOff + i] = x[xOff + i] > 0 ? g[gOff + i] : 0f;
     }
+  }
+
+  @Override
+  public boolean vectorised() {
+    return true;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.solstice.runtime.optim;
 
+import dev.solstice.runtime.Donation;
 import dev.solstice.runtime.tree.FlatTree;
 import dev.solstice.runtime.tree.Pytree;
 import dev.solstice.runtime.tree.TreeDef;
@@ -41,5 +42,17 @@ public record TrainState<P>(P params, OptState<P> optState, GradientTransformati
     AppliesUpdates.Applied applied = AppliesUpdates.updateAndApply(tx, flatGrads, optState.tree(), flatParams);
     P next = paramsDef.rebuild(params, applied.params().leaves());
     return new TrainState<>(next, new OptState<>(paramsDef, applied.state()), tx, step + 1);
+  }
+
+  /**
+   * {@link #applyGradients}, letting the new state reuse this one's memory, as JAX's {@code
+   * donate_argnums} (Equinox's {@code filter_jit(donate="all")}): optimizers that can (Adam's
+   * family) then write the new parameters and moments into the arrays of the old ones instead of
+   * allocating fresh arrays every step. The results are the same, bit for bit. This state is given
+   * up: afterwards its parameters and optimizer state, and every view of them, refuse reads, so
+   * {@code copy()} anything to keep before the step.
+   */
+  public <G extends Pytree<G>> TrainState<P> applyGradientsDonating(G grads) {
+    return Donation.run(() -> applyGradients(grads));
   }
 }

@@ -97,6 +97,43 @@ class ArrayMathTest {
   @EnumSource(
       value = Backend.class,
       names = {"JAVA", "VECTOR"})
+  void adamGivesTheScalarFormulasBitsInPlaceOrNot(Backend backend) {
+    ArrayMath math = Kernels.math(backend);
+    Random random = new Random(7);
+    int n = 77;
+    float[] g = gaussian(random, n);
+    float[] mu = gaussian(random, n);
+    float[] nu = gaussian(random, n);
+    for (int i = 0; i < n; i++) {
+      nu[i] *= nu[i];
+    }
+    float[] p = gaussian(random, n);
+    float[] k = {0.9f, 0.1f, 0.999f, 0.001f, 1e-9f, 1e-8f, 0.271f, 0.0039f, -0.01f};
+    float[] newMu = new float[n];
+    float[] newNu = new float[n];
+    float[] out = new float[n];
+    math.adam(k, g, mu, nu, p, newMu, newNu, out, n);
+    float[] inPlaceMu = mu.clone();
+    float[] inPlaceNu = nu.clone();
+    float[] inPlaceP = p.clone();
+    math.adam(k, g, inPlaceMu, inPlaceNu, inPlaceP, inPlaceMu, inPlaceNu, inPlaceP, n);
+    for (int i = 0; i < n; i++) {
+      float m = g[i] * k[1] + mu[i] * k[0];
+      float v = g[i] * g[i] * k[3] + nu[i] * k[2];
+      float u = m / k[6] / ((float) Math.sqrt(v / k[7] + k[4]) + k[5]) * k[8];
+      assertEquals(m, newMu[i], "mu " + i);
+      assertEquals(v, newNu[i], "nu " + i);
+      assertEquals(p[i] + u, out[i], "p " + i);
+      assertEquals(m, inPlaceMu[i], "mu in place " + i);
+      assertEquals(v, inPlaceNu[i], "nu in place " + i);
+      assertEquals(p[i] + u, inPlaceP[i], "p in place " + i);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Backend.class,
+      names = {"JAVA", "VECTOR"})
   void runsOutsideTheArraysAreRejected(Backend backend) {
     ArrayMath math = Kernels.math(backend);
     float[] ten = new float[10];

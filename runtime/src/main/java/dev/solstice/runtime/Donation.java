@@ -1,0 +1,69 @@
+package dev.solstice.runtime;
+
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Buffer donation, as JAX's {@code donate_argnums}: during {@link #run}, an optimizer step may
+ * write its results into the memory of the state it was given instead of into fresh arrays, which
+ * a training loop would otherwise allocate (and the caches miss) every step.
+ *
+ * <p>Only memory made for donation can be donated: arrays a donating step allocated ({@link
+ * #adopt}). Their tensors, and every view of them, share a {@link Lease}; donating the array
+ * releases it, so the tensors of the state that was given up refuse reads instead of showing the
+ * next step's values. Nothing else is ever written in place.
+ */
+public final class Donation {
+  private static final String DONATED =
+      "belonged to a TrainState given up by applyGradientsDonating: its memory holds a later"
+          + " step's values now. Use the state that call returned, or copy() what you keep before"
+          + " the step";
+
+  /** The lease of every array made for donation; weak, so dropped states are collected. */
+  private static final Map<float[], Lease> OWNED = new WeakHashMap<>();
+  private static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> false);
+  private static volatile boolean anyOwned;
+
+  private Donation() {}
+
+  /**
+   * Runs {@code step}, letting the optimizer code it calls on this thread donate the memory of its
+   * inputs (see {@link #active()}); returns its result.
+   */
+  public static <T> T run(Supplier<T> step) {
+    boolean outer = ACTIVE.get();
+    ACTIVE.set(true);
+    try {
+      return step.get();
+    } finally {
+      ACTIVE.set(outer);
+    }
+  }
+
+  /** Whether code on this thread runs inside {@link #run}, and may donate. */
+  static boolean active() {
+    return ACTIVE.get();
+  }
+
+  /**
+   * Makes {@code array} (fresh, or donated just now) memory that a later donating step may reuse:
+   * the tensors made over it from now on share a new lease.
+   */
+  static void adopt(float[] array) {
+    synchronized (OWNED) {
+      OWNED.put(array, new Lease(DONATED));
+      anyOwned = true;
+    }
+  }
+
+  /** The lease of {@code array} if it was made for donation, else null. */
+  static Lease leaseOf(float[] array) {
+    if (!anyOwned || array == null || array.length < TapeBuffers.MIN_POOLED) {
+      return null;
+    }
+    synchronized (OWNED) {
+      return OWNED.get(array);
+    }
+  }
+}
