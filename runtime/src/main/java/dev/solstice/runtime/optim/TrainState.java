@@ -47,8 +47,9 @@ public record TrainState<P>(P params, OptState<P> optState, GradientTransformati
   /**
    * {@link #applyGradients}, letting the new state reuse this one's memory, as JAX's {@code
    * donate_argnums} (Equinox's {@code filter_jit(donate="all")}): optimizers that can (Adam's
-   * family) then write the new parameters and moments into the arrays of the old ones instead of
-   * allocating fresh arrays every step. The results are the same, bit for bit. This state is given
+   * family, when the Vector API module is present) then write the new parameters and moments into
+   * the arrays of the old ones instead of allocating fresh arrays every step. The results are the
+   * same, bit for bit. This state is given
    * up: afterwards its parameters and optimizer state, and every view of them, refuse reads, so
    * {@code copy()} anything to keep before the step.
    */
