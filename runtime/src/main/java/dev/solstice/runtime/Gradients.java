@@ -123,6 +123,15 @@ final class Gradients {
     }, x);
   }
 
+  // ---- losses
+
+  /** Softmax cross-entropy: {@code g * (softmax - oneHot)} per row, from the forward pass's softmax. */
+  static Node softmaxCrossEntropy(Tensor logits, float[] softmax, int[] labels) {
+    return Node.of((g, y) -> new Tensor[] {
+        Tensor.floats(SoftmaxCrossEntropy.vjp(g.data(), softmax, labels), logits.physical(), logits.batchAxes(), null)},
+        logits);
+  }
+
   // ---- movement
 
   static Node reshape(Tensor x) {

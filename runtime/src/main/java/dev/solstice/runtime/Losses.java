@@ -34,6 +34,9 @@ public final class Losses {
             "softmaxCrossEntropyWithIntegerLabels: label " + label + " is not a class index in [0, " + classes + ")");
       }
     }
+    if (SoftmaxCrossEntropy.applies(logits, labels)) {
+      return SoftmaxCrossEntropy.of(logits, labels, classes);
+    }
     Tensor oneHot = labels.expandDims(-1).eq(Tensor.arange(classes)).asType(DType.FLOAT32);
     return logits.logSoftmax(-1).mul(oneHot).sum(-1).neg();
   }

@@ -463,19 +463,23 @@ final class Movement {
     }
     Gather g = gather(x, indices, axis);
     int[] idx = indices.ints;
+    int size = Shapes.size(g.shape());
+    float[] out = x.isFloat() ? TapeBuffers.uninitialized(size) : null;
+    int[] outInts = x.isFloat() ? null : new int[size];
+    Object source = x.isFloat() ? x.data() : x.ints;
+    Object target = x.isFloat() ? out : outInts;
+    int[] xOffsets = g.xOffsets();
+    int[] iOffsets = g.iOffsets();
+    int outer = g.outer();
+    int count = g.count();
+    int dim = g.dim();
     int n = g.inner();
-    float[] out = x.isFloat() ? TapeBuffers.uninitialized(Shapes.size(g.shape())) : null;
-    int[] outInts = x.isFloat() ? null : new int[Shapes.size(g.shape())];
     int at = 0;
-    for (int b = 0; b < g.xOffsets().length; b++) {
-      for (int o = 0; o < g.outer(); o++) {
-        for (int j = 0; j < g.count(); j++) {
-          int from = g.xOffsets()[b] + (o * g.dim() + index(idx[g.iOffsets()[b] + j], g.dim(), g.axis())) * n;
-          if (out != null) {
-            System.arraycopy(x.data(), from, out, at, n);
-          } else {
-            System.arraycopy(x.ints, from, outInts, at, n);
-          }
+    for (int b = 0; b < xOffsets.length; b++) {
+      for (int o = 0; o < outer; o++) {
+        for (int j = 0; j < count; j++) {
+          int from = xOffsets[b] + (o * dim + index(idx[iOffsets[b] + j], dim, g.axis())) * n;
+          System.arraycopy(source, from, target, at, n);
           at += n;
         }
       }

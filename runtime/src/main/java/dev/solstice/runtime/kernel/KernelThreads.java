@@ -45,7 +45,8 @@ final class KernelThreads {
     private final int count;
     private final IntConsumer part;
     private final AtomicInteger next = new AtomicInteger();
-    private int finished;
+    /** Written under the lock; read without it while {@link #awaitAll} polls. */
+    private volatile int finished;
     private Throwable failure;
 
     Parts(int count, IntConsumer part) {
@@ -73,16 +74,27 @@ final class KernelThreads {
           failure.addSuppressed(thrown);
         }
       }
-      if (++finished == count) {
+      finished++;
+      if (finished == count) {
         notifyAll();
       }
     }
 
     /**
      * Waits until every part has finished (they write into the caller's arrays, so the call must
-     * not return earlier, even when interrupted), then rethrows the first failure.
+     * not return earlier, even when interrupted), then rethrows the first failure. The parts are
+     * about equal, so the last one usually ends soon after the caller's: polling for {@link
+     * Pool#SPIN_NANOS} first spares the caller a wake-up from {@code wait}.
      */
-    synchronized void awaitAll() {
+    void awaitAll() {
+      long deadline = System.nanoTime() + Pool.SPIN_NANOS;
+      while (finished < count && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      awaitRest();
+    }
+
+    private synchronized void awaitRest() {
       boolean interrupted = false;
       while (finished < count) {
         try {

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Both ArrayMath implementations against FloatMath element by element, and their reductions. */
 class ArrayMathTest {
@@ -93,14 +96,17 @@ class ArrayMathTest {
     }
   }
 
+  /** Both kernels at a short length and at one the vector kernel splits between threads. */
+  static Stream<Arguments> adamCases() {
+    return Stream.of(Backend.JAVA, Backend.VECTOR)
+        .flatMap(backend -> Stream.of(77, 3 * (1 << 15) + 5).map(n -> Arguments.of(backend, n)));
+  }
+
   @ParameterizedTest
-  @EnumSource(
-      value = Backend.class,
-      names = {"JAVA", "VECTOR"})
-  void adamGivesTheScalarFormulasBitsInPlaceOrNot(Backend backend) {
+  @MethodSource("adamCases")
+  void adamGivesTheScalarFormulasBitsInPlaceOrNot(Backend backend, int n) {
     ArrayMath math = Kernels.math(backend);
     Random random = new Random(7);
-    int n = 77;
     float[] g = gaussian(random, n);
     float[] mu = gaussian(random, n);
     float[] nu = gaussian(random, n);
