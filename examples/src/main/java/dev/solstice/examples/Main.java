@@ -6,6 +6,7 @@ import dev.solstice.examples.digits.DigitsCommand;
 import dev.solstice.examples.fashion.FashionCommand;
 import dev.solstice.examples.polynomial.PolynomialCommand;
 import java.io.IOException;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
@@ -26,7 +27,25 @@ import picocli.CommandLine.ParseResult;
 public final class Main {
   private Main() {}
 
+  /**
+   * Runs a subcommand and exits with its code. A training command started without the Vector API
+   * is run again with it first ({@link VectorRelaunch}).
+   */
   public static void main(String[] args) {
+    if (VectorRelaunch.wanted(args)) {
+      try {
+        Optional<Integer> exitCode = VectorRelaunch.run();
+        if (exitCode.isPresent()) {
+          System.exit(exitCode.get());
+        }
+      } catch (IOException e) {
+        System.err.println("solstice-examples: could not restart with --add-modules " + VectorRelaunch.MODULE + " ("
+            + e.getMessage() + "); going on without the Vector API");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        System.exit(130);
+      }
+    }
     System.exit(commandLine().execute(args));
   }
 

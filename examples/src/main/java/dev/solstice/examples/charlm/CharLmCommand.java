@@ -6,6 +6,7 @@ import dev.solstice.examples.training.TrainingOptions;
 import dev.solstice.examples.training.TrainingRun;
 import dev.solstice.runtime.Losses;
 import dev.solstice.runtime.Tensor;
+import dev.solstice.runtime.kernel.Kernels;
 import dev.solstice.runtime.optim.Optax;
 import dev.solstice.runtime.random.Key;
 import java.io.IOException;
@@ -120,6 +121,7 @@ public final class CharLmCommand implements Callable<Integer> {
     TextWindows windows = new TextWindows(tokens, context, batchSize, keys[1]);
     out.printf(Locale.ROOT, "charlm: %d characters, %d distinct; %d parameters%n", tokens.length, vocabulary.size(),
         parameterCount(model));
+    out.println("kernels: " + Kernels.summary());
 
     Map<String, String> hyperparameters = new LinkedHashMap<>();
     hyperparameters.put("command", NAME);

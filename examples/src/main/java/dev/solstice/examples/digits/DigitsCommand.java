@@ -3,6 +3,7 @@ package dev.solstice.examples.digits;
 import dev.solstice.examples.training.MlpClassifier;
 import dev.solstice.examples.training.TrainingOptions;
 import dev.solstice.runtime.io.LabeledData;
+import dev.solstice.runtime.kernel.Kernels;
 import dev.solstice.runtime.random.Key;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -65,6 +66,7 @@ public final class DigitsCommand implements Callable<Integer> {
     LabeledData[] split = DigitsData.split(all, (int) Math.round(testFraction * all.size()), keys[0]);
     out.printf(Locale.ROOT, "digits: %d training and %d test images of %d pixels%n", split[0].size(), split[1].size(),
         all.features().dim(1));
+    out.println("kernels: " + Kernels.summary());
     MlpClassifier.Settings settings =
         new MlpClassifier.Settings(width, depth, learningRate, batchSize, epochs, maxSteps);
     MlpClassifier.Result result = MlpClassifier.train(NAME, split[0], split[1], settings, keys[1], training, out);

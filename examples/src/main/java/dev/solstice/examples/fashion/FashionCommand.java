@@ -3,6 +3,7 @@ package dev.solstice.examples.fashion;
 import dev.solstice.examples.training.MlpClassifier;
 import dev.solstice.examples.training.TrainingOptions;
 import dev.solstice.runtime.io.LabeledData;
+import dev.solstice.runtime.kernel.Kernels;
 import dev.solstice.runtime.random.Key;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -74,6 +75,7 @@ public final class FashionCommand implements Callable<Integer> {
     LabeledData test = FashionData.test(data, testExamples);
     out.printf(Locale.ROOT, "fashion: %d training and %d test images of %d pixels%n", train.size(), test.size(),
         train.features().dim(1));
+    out.println("kernels: " + Kernels.summary());
     MlpClassifier.Settings settings =
         new MlpClassifier.Settings(width, depth, learningRate, batchSize, epochs, maxSteps);
     MlpClassifier.Result result =

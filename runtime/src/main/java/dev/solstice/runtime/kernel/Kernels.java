@@ -92,6 +92,18 @@ public final class Kernels {
     }
   }
 
+  /**
+   * The backend in use and whether the Vector API carries the elementwise math, in a few words
+   * for programs to print beside their timings: {@code "blas with the Vector API"}, or {@code
+   * "java without the Vector API (start the JVM with --add-modules jdk.incubator.vector)"}.
+   */
+  public static String summary() {
+    String name = backend().propertyValue();
+    return math().vectorised()
+        ? name + " with the Vector API"
+        : name + " without the Vector API (" + Vector.PROBLEM + ")";
+  }
+
   /** Whether {@code backend} can be used in this JVM. */
   public static boolean isAvailable(Backend backend) {
     switch (backend) {

@@ -39,6 +39,12 @@ class KernelsTest {
   }
 
   @Test
+  void summaryNamesTheBackendAndTheVectorApi() {
+    // Surefire adds jdk.incubator.vector; the examples' tests check the summary without it.
+    assertEquals(Kernels.backend().propertyValue() + " with the Vector API", Kernels.summary());
+  }
+
+  @Test
   void everyBackendLoadsInTheTestJvm() {
     // The test class path has the OpenBLAS natives and surefire adds jdk.incubator.vector.
     for (Backend backend : Backend.values()) {
