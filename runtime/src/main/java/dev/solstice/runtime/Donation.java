@@ -1,6 +1,10 @@
 package dev.solstice.runtime;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Supplier;
 
@@ -20,6 +24,10 @@ public final class Donation {
           + " step's values now. Use the state that call returned, or copy() what you keep before"
           + " the step";
 
+  private static final String GRADIENT_GIVEN_UP =
+      "was a gradient given to applyGradientsDonating, which gave its memory to later valueAndGrad"
+          + " passes: read it before that call, or copy() it";
+
   /** The lease of every array made for donation; weak, so dropped states are collected. */
   private static final Map<float[], Lease> OWNED = new WeakHashMap<>();
   private static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> false);
@@ -38,6 +46,24 @@ public final class Donation {
       return step.get();
     } finally {
       ACTIVE.set(outer);
+    }
+  }
+
+  /**
+   * Gives the memory of {@code gradients} to the next {@link Autodiff#valueAndGrad} passes on this
+   * thread, as a jitted JAX step never keeps its gradients: each that a pass returned and that
+   * shares no memory with {@code kept} (say, an optimizer state that holds a gradient as it is).
+   * Their tensors, and views of them, refuse reads from then on. Anything else is left alone.
+   */
+  public static void giveUpGradients(List<Tensor> gradients, List<Tensor> kept) {
+    Set<float[]> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Tensor tensor : kept) {
+      keep.add(tensor.memory());
+    }
+    for (Tensor gradient : gradients) {
+      if (!keep.contains(gradient.memory())) {
+        gradient.recycle(GRADIENT_GIVEN_UP);
+      }
     }
   }
 

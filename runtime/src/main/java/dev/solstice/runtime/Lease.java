@@ -7,7 +7,7 @@ package dev.solstice.runtime;
  * {@link #why()}.
  */
 final class Lease {
-  private final String why;
+  private volatile String why;
   private volatile boolean released;
 
   /** @param why how the array comes to be reused, for the message of a refused read */
@@ -20,6 +20,12 @@ final class Lease {
   }
 
   void release() {
+    released = true;
+  }
+
+  /** Releases it for another reason than the one it was made with. */
+  void release(String reason) {
+    why = reason;
     released = true;
   }
 

@@ -462,32 +462,38 @@ final class Movement {
       throw new IllegalArgumentException("take: indices must be int32, got " + indices.dtype());
     }
     Gather g = gather(x, indices, axis);
-    int[] idx = indices.ints;
-    int size = Shapes.size(g.shape());
-    float[] out = x.isFloat() ? TapeBuffers.uninitialized(size) : null;
-    int[] outInts = x.isFloat() ? null : new int[size];
-    Object source = x.isFloat() ? x.data() : x.ints;
-    Object target = x.isFloat() ? out : outInts;
+    int[] starts = sourceStarts(g, indices.ints);
+    int n = g.inner();
+    // One copy loop per element type: a single call site for both would make the JIT copy generically.
+    if (!x.isFloat()) {
+      int[] outInts = new int[starts.length * n];
+      for (int r = 0; r < starts.length; r++) {
+        System.arraycopy(x.ints, starts[r], outInts, r * n, n);
+      }
+      return Tensor.ints(outInts, g.shape(), g.batchAxes(), x.dtype());
+    }
+    float[] source = x.data();
+    float[] out = TapeBuffers.uninitialized(starts.length * n);
+    for (int r = 0; r < starts.length; r++) {
+      System.arraycopy(source, starts[r], out, r * n, n);
+    }
+    return Tensor.floats(out, g.shape(), g.batchAxes(), x.node == null ? null : Gradients.take(x, indices, g));
+  }
+
+  /** Where each run of {@code g.inner()} elements a take copies starts in the source, in output order. */
+  private static int[] sourceStarts(Gather g, int[] idx) {
     int[] xOffsets = g.xOffsets();
     int[] iOffsets = g.iOffsets();
-    int outer = g.outer();
-    int count = g.count();
-    int dim = g.dim();
-    int n = g.inner();
+    int[] starts = new int[xOffsets.length * g.outer() * g.count()];
     int at = 0;
     for (int b = 0; b < xOffsets.length; b++) {
-      for (int o = 0; o < outer; o++) {
-        for (int j = 0; j < count; j++) {
-          int from = xOffsets[b] + (o * dim + index(idx[iOffsets[b] + j], dim, g.axis())) * n;
-          System.arraycopy(source, from, target, at, n);
-          at += n;
+      for (int o = 0; o < g.outer(); o++) {
+        for (int j = 0; j < g.count(); j++) {
+          starts[at++] = xOffsets[b] + (o * g.dim() + index(idx[iOffsets[b] + j], g.dim(), g.axis())) * g.inner();
         }
       }
     }
-    if (out == null) {
-      return Tensor.ints(outInts, g.shape(), g.batchAxes(), x.dtype());
-    }
-    return Tensor.floats(out, g.shape(), g.batchAxes(), x.node == null ? null : Gradients.take(x, indices, g));
+    return starts;
   }
 
   /** {@code i} checked against an axis of size {@code dim}; negative counts from the end. */
@@ -502,19 +508,14 @@ final class Movement {
   /** The gradient of a take: {@code grad} rows added back at their indices into zeros of {@code x}'s physical shape. */
   static float[] scatterAdd(float[] grad, Tensor x, Tensor indices, Gather g) {
     float[] out = new float[Shapes.size(x.physical())];
+    int[] starts = sourceStarts(g, indices.ints);
     int n = g.inner();
-    int at = 0;
-    for (int b = 0; b < g.xOffsets().length; b++) {
-      for (int o = 0; o < g.outer(); o++) {
-        for (int j = 0; j < g.count(); j++) {
-          int to = g.xOffsets()[b] + (o * g.dim() + index(indices.ints[g.iOffsets()[b] + j], g.dim(), g.axis())) * n;
-          for (int i = 0; i < n; i++) {
-            out[to + i] += grad[at + i];
-          }
-          at += n;
-        }
+    for (int r = 0; r < starts.length; r++) {
+      for (int i = 0; i < n; i++) {
+        out[starts[r] + i] += grad[r * n + i];
       }
     }
     return out;
   }
+
 }

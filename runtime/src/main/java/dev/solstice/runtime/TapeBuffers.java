@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * The float arrays a {@link Autodiff#valueAndGrad} pass makes and drops: the values of its forward
@@ -43,6 +44,12 @@ final class TapeBuffers {
   private static final ThreadLocal<Pool> POOL = ThreadLocal.withInitial(Pool::new);
   /** The lease of every array lent by a pass that is still open, on any thread. */
   private static final Map<float[], Lease> LEASES = new IdentityHashMap<>();
+  /**
+   * The lease of every array a finished pass returned in its results (guarded by {@link #LEASES}),
+   * which {@link #recycle} may take back; weak, so results nobody gives back are collected.
+   */
+  private static final Map<float[], Lease> RESULTS = new WeakHashMap<>();
+  private static volatile boolean anyResults;
   /** How many passes are open, on all threads; while none is, tensors need not look for leases. */
   private static volatile int openPasses;
 
@@ -87,7 +94,13 @@ final class TapeBuffers {
       openPasses--;
       for (float[] array : lent) {
         Lease lease = LEASES.remove(array);
-        if (results != null && !kept.contains(array)) {
+        if (results == null) {
+          continue;
+        }
+        if (kept.contains(array)) {
+          RESULTS.put(array, lease);
+          anyResults = true;
+        } else {
           lease.release();
           released.add(array);
         }
@@ -101,12 +114,30 @@ final class TapeBuffers {
    * keeps it, to refuse reads once the array has gone back.
    */
   static Lease leaseOf(float[] array) {
-    if (openPasses == 0 || array.length < MIN_POOLED) {
+    if (array.length < MIN_POOLED || openPasses == 0 && !anyResults) {
       return null;
     }
     synchronized (LEASES) {
-      return LEASES.get(array);
+      Lease lease = LEASES.get(array);
+      return lease != null ? lease : RESULTS.get(array);
     }
+  }
+
+  /**
+   * Takes back {@code array}, which a finished pass returned in its results with {@code lease},
+   * into this thread's pool for the next passes; its tensors are released, with {@code why} as the
+   * reason. Returns false, doing nothing, for any other array.
+   */
+  static boolean recycle(float[] array, Lease lease, String why) {
+    synchronized (LEASES) {
+      if (lease.released() || RESULTS.get(array) != lease) {
+        return false;
+      }
+      RESULTS.remove(array);
+    }
+    lease.release(why);
+    POOL.get().giveBack(array);
+    return true;
   }
 
   /** A float array of {@code n} zeros. */

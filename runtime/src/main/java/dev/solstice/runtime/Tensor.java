@@ -93,6 +93,20 @@ public final class Tensor {
     return lease != null && !lease.released() && Donation.leaseOf(elements) == lease;
   }
 
+  /**
+   * Gives this tensor's memory to the next {@link Autodiff#valueAndGrad} passes on this thread if it
+   * is the result of a finished pass that has not been given back yet; it and its views then refuse
+   * reads, saying {@code why}. Returns whether it was given.
+   */
+  boolean recycle(String why) {
+    return elements != null && lease != null && TapeBuffers.recycle(elements, lease, why);
+  }
+
+  /** The array holding this tensor's elements, or its lazy transpose's source's; never copies. */
+  float[] memory() {
+    return elements != null || transposeOf == null ? elements : transposeOf.elements;
+  }
+
   /** Releases this tensor's lease: it and its views refuse reads from now on. */
   void release() {
     lease.release();

@@ -1,6 +1,7 @@
 package dev.solstice.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,6 +36,32 @@ class TapeBuffersTest {
     float[] next = TapeBuffers.uninitialized(LARGE);
     second.close(List.of());
     assertNotSame(kept, next);
+  }
+
+  @Test
+  void aResultGivenBackIsLentAgainAndItsTensorsRefuseReads() {
+    TapeBuffers first = TapeBuffers.open();
+    float[] kept = TapeBuffers.uninitialized(LARGE);
+    Tensor result = Tensor.floats(kept, new int[] {LARGE}, 0, null);
+    first.close(List.of(result));
+    Tensor viewMadeAfter = result.reshape(50, 100);
+    assertTrue(result.recycle("was given back in a test"));
+    assertFalse(result.recycle("twice"), "only once");
+    TapeBuffers second = TapeBuffers.open();
+    float[] next = TapeBuffers.uninitialized(LARGE);
+    second.close(List.of());
+    assertSame(kept, next);
+    for (Tensor released : List.of(result, viewMadeAfter)) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, released::toFloatArray);
+      assertTrue(e.getMessage().contains("was given back in a test"), e.getMessage());
+    }
+  }
+
+  @Test
+  void onlyResultsOfAPassCanBeGivenBack() {
+    Tensor plain = Tensor.zeros(LARGE);
+    assertFalse(plain.recycle("not from a pass"));
+    assertArrayEquals(new float[LARGE], plain.toFloatArray());
   }
 
   @Test

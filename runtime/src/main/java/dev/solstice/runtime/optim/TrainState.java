@@ -1,9 +1,12 @@
 package dev.solstice.runtime.optim;
 
 import dev.solstice.runtime.Donation;
+import dev.solstice.runtime.Tensor;
 import dev.solstice.runtime.tree.FlatTree;
 import dev.solstice.runtime.tree.Pytree;
 import dev.solstice.runtime.tree.TreeDef;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Parameters and optimizer state moved together (Flax's {@code TrainState}), so a training loop
@@ -49,11 +52,16 @@ public record TrainState<P>(P params, OptState<P> optState, GradientTransformati
    * donate_argnums} (Equinox's {@code filter_jit(donate="all")}): optimizers that can (Adam's
    * family, when the Vector API module is present) then write the new parameters and moments into
    * the arrays of the old ones instead of allocating fresh arrays every step. The results are the
-   * same, bit for bit. This state is given
-   * up: afterwards its parameters and optimizer state, and every view of them, refuse reads, so
-   * {@code copy()} anything to keep before the step.
+   * same, bit for bit. This state and {@code grads} are given up: afterwards its parameters and
+   * optimizer state refuse reads, and so do gradients that a {@code valueAndGrad} pass returned,
+   * whose memory goes to the next passes (as in a jitted JAX step, where gradients never outlive
+   * the step); so {@code copy()} anything to keep before the step.
    */
   public <G extends Pytree<G>> TrainState<P> applyGradientsDonating(G grads) {
-    return Donation.run(() -> applyGradients(grads));
+    TrainState<P> next = Donation.run(() -> applyGradients(grads));
+    List<Tensor> kept = new ArrayList<>(FlatTree.of(optState.paramsDef(), next.params).leaves());
+    kept.addAll(next.optState.leaves());
+    Donation.giveUpGradients(FlatTree.of(grads.treeDef(), grads).leaves(), kept);
+    return next;
   }
 }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.solstice.runtime.Autodiff;
 import dev.solstice.runtime.Tensor;
+import dev.solstice.runtime.ValueAndGrad;
 import dev.solstice.runtime.random.Key;
+import dev.solstice.runtime.tree.FlatTree;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,5 +87,53 @@ class DonationTest {
     TrainState<Params> train = TrainState.create(Params.TREE, initial, Optax.adam(0.01));
     train.applyGradientsDonating(params(1)).applyGradientsDonating(params(2));
     assertArrayEquals(expected, initial.w().toFloatArray(), 0f);
+  }
+
+  /** Gradients as a training loop gets them: from a valueAndGrad pass over {@code params}. */
+  private static Params gradients(Params params, Tensor x) {
+    ValueAndGrad<List<Tensor>> vg = Autodiff.valueAndGrad(List.of(params.w(), params.b()),
+        in -> in.get(0).mul(x).tanh().sum().add(in.get(1).square().mean()));
+    return new Params(vg.grad().get(0), vg.grad().get(1));
+  }
+
+  @Test
+  void gradientsFromAPassGoToTheNextPassesAndRefuseReads() {
+    Tensor x = params(9).w();
+    TrainState<Params> plain = TrainState.create(Params.TREE, params(0), Optax.adam(0.01));
+    TrainState<Params> donating = TrainState.create(Params.TREE, params(0), Optax.adam(0.01));
+    for (int step = 1; step <= 3; step++) {
+      plain = plain.applyGradients(gradients(plain.params(), x));
+      Params grads = gradients(donating.params(), x);
+      Tensor view = grads.w().reshape(-1);
+      donating = donating.applyGradientsDonating(grads);
+      assertArrayEquals(plain.params().w().toFloatArray(), donating.params().w().toFloatArray(), 0f);
+      assertArrayEquals(plain.params().b().toFloatArray(), donating.params().b().toFloatArray(), 0f);
+      for (Tensor givenUp : List.of(grads.w(), grads.b(), view)) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, givenUp::toFloatArray);
+        assertTrue(e.getMessage().contains("gradient given to applyGradientsDonating"), e.getMessage());
+      }
+    }
+  }
+
+  @Test
+  void aGradientTheNewStateHoldsIsNotGivenUp() {
+    // An optimizer that keeps the last gradients as they are, in its state.
+    GradientTransformation keepsGradients = new GradientTransformation() {
+      @Override
+      public StateTree init(FlatTree params) {
+        return StateTree.of(params);
+      }
+
+      @Override
+      public FlatUpdate update(FlatTree updates, StateTree state, FlatTree params) {
+        return new FlatUpdate(updates, StateTree.of(updates));
+      }
+    };
+    TrainState<Params> train = TrainState.create(Params.TREE, params(0), keepsGradients);
+    Params grads = gradients(train.params(), params(9).w());
+    float[] expected = grads.w().copy().toFloatArray();
+    train = train.applyGradientsDonating(grads);
+    assertArrayEquals(expected, grads.w().toFloatArray(), 0f);
+    assertArrayEquals(expected, train.optState().leaves().get(0).toFloatArray(), 0f);
   }
 }
