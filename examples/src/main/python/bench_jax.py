@@ -122,6 +122,39 @@ def mlp_step_seconds(settings):
     return timed_training(train_step(loss, optimizer), params, optimizer.init(params), (x, labels), settings)
 
 
+def mlp_epoch_seconds(settings):
+    """W2_mlp_epoch: the fashion recipe's epoch on random data of Fashion-MNIST's size (60000 x 784
+    normal inputs, uniform labels), a fresh order each epoch, 469 jitted steps that gather their
+    batch (as fashion_jax.py), the last step's loss waited for."""
+    data_key, label_key, model_key, order_key = jax.random.split(jax.random.key(0), 4)
+    examples, batch = 60000, 128
+    x = jax.random.normal(data_key, (examples, 784))
+    labels = jax.random.randint(label_key, (examples,), 0, 10)
+    params = mlp_init(model_key, [784, 256, 256, 10])
+    forward = jax.vmap(lambda p, xi: mlp_forward(p, xi, jax.nn.relu), in_axes=(None, 0))
+    optimizer = optax.adam(1e-3)
+
+    @jax.jit
+    def step(params, state, indices):
+        def loss(params):
+            return optax.softmax_cross_entropy_with_integer_labels(forward(params, x[indices]), labels[indices]).mean()
+
+        value, grads = jax.value_and_grad(loss)(params)
+        updates, state = optimizer.update(grads, state, params)
+        return optax.apply_updates(params, updates), state, value
+
+    carry = [params, optimizer.init(params), 0]
+
+    def one_epoch():
+        order = np.asarray(jax.random.permutation(jax.random.fold_in(order_key, carry[2]), examples))
+        carry[2] += 1
+        for first in range(0, examples, batch):
+            carry[0], carry[1], value = step(carry[0], carry[1], order[first : first + batch])
+        value.block_until_ready()
+
+    return median_seconds(one_epoch, **settings)
+
+
 def matmul_gigaflops(size, settings, use_numpy):
     """W3: f32 square matmul, 2n^3 flops, through jit(jnp.matmul) or numpy."""
     a_key, b_key = jax.random.split(jax.random.key(0))
@@ -165,6 +198,7 @@ def figures(settings):
     return {
         "W1_seed_step": ("us", lambda: seed_seconds(False) * 1e6),
         "W2_mlp_step": ("ms", lambda: mlp_step_seconds(settings) * 1e3),
+        "W2_mlp_epoch": ("s", lambda: mlp_epoch_seconds(settings)),
         "W3_matmul512": ("GFLOP/s", lambda: matmul_gigaflops(512, settings, use_numpy=False)),
         "W3_matmul1024": ("GFLOP/s", lambda: matmul_gigaflops(1024, settings, use_numpy=False)),
         "numpy_matmul512": ("GFLOP/s", lambda: matmul_gigaflops(512, settings, use_numpy=True)),

@@ -14,6 +14,8 @@ enum Figure {
   W1_SEED_STEP("W1_seed_step", "us", timings -> timings.secondsPerOperation(Runs.SEED_STEP) * 1e6),
   /** The 784-256-256-10 classifier's training step, in milliseconds. */
   W2_MLP_STEP("W2_mlp_step", "ms", timings -> timings.secondsPerOperation(Runs.MLP_STEP) * 1e3),
+  /** An epoch of that classifier's training on Fashion-MNIST-sized data (469 steps), in seconds. */
+  W2_MLP_EPOCH("W2_mlp_epoch", "s", timings -> timings.secondsPerOperation(Runs.MLP_EPOCH)),
   /** 512 x 512 matmul throughput. */
   W3_MATMUL512("W3_matmul512", "GFLOP/s", timings -> gigaflops(timings, 512)),
   /** 1024 x 1024 matmul throughput. */
@@ -80,6 +82,7 @@ enum Figure {
     static final Run SEED_STEP = Run.of(SeedStep.class, "step");
     static final Run SEED_STEP_UNCHECKED = SEED_STEP.withJvmArg("-Dsolstice.shapecheck=false");
     static final Run MLP_STEP = Run.of(MlpStep.class, "step");
+    static final Run MLP_EPOCH = Run.of(MlpEpoch.class, "epoch");
     static final Run VMAP_PER_SAMPLE = Run.of(VmapForward.class, "perSample");
     static final Run VMAP_BATCHED = Run.of(VmapForward.class, "batched");
 

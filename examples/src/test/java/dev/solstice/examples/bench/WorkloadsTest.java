@@ -52,6 +52,19 @@ class WorkloadsTest {
   }
 
   @Test
+  void mlpEpochTrainsTheClassifierEpochAfterEpoch() {
+    MlpEpoch workload = new MlpEpoch();
+    workload.setUp();
+
+    float first = workload.epoch();
+    float second = workload.epoch();
+
+    // Random labels: an epoch's mean loss starts near log(10) and falls as the model memorises.
+    assertEquals(Math.log(10), first, 0.5, "first epoch's mean cross-entropy");
+    assertTrue(second < first, "the second epoch's loss is lower: " + first + " -> " + second);
+  }
+
+  @Test
   void perSampleAndBatchedForwardsAgree() {
     VmapForward workload = new VmapForward();
     workload.setUp();
