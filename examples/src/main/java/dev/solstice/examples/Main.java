@@ -6,7 +6,6 @@ import dev.solstice.examples.digits.DigitsCommand;
 import dev.solstice.examples.fashion.FashionCommand;
 import dev.solstice.examples.polynomial.PolynomialCommand;
 import java.io.IOException;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
@@ -34,10 +33,7 @@ public final class Main {
   public static void main(String[] args) {
     if (VectorRelaunch.wanted(args)) {
       try {
-        Optional<Integer> exitCode = VectorRelaunch.run();
-        if (exitCode.isPresent()) {
-          System.exit(exitCode.get());
-        }
+        System.exit(VectorRelaunch.run(args));
       } catch (IOException e) {
         System.err.println("solstice-examples: could not restart with --add-modules " + VectorRelaunch.MODULE + " ("
             + e.getMessage() + "); going on without the Vector API");

@@ -1,10 +1,11 @@
 package dev.solstice.examples;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.lang.module.ModuleFinder;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,9 +13,9 @@ import java.util.Set;
  * products and in-place Adam run on {@code jdk.incubator.vector}, which a JVM only has when started
  * with {@code --add-modules jdk.incubator.vector}, and a jar's manifest cannot add a module. So
  * when {@code java -jar solstice-examples.jar fashion} starts without it (Fashion-MNIST epochs
- * take 1.0 s instead of 0.7 s), the examples run the same command line again with the module
- * added, as a child process that shares this one's standard streams and whose exit code becomes
- * this one's.
+ * take 1.0 s instead of 0.7 s), the examples run the same command again with the module added
+ * (same Java, JVM options, class path and arguments), as a child process that shares this one's
+ * standard streams and whose exit code becomes this one's.
  *
  * <p>It happens only for the training commands, only when the JDK has the module, and never twice:
  * the child gets {@code -Dsolstice.relaunch=false}, which also turns it off by hand.
@@ -52,38 +53,37 @@ final class VectorRelaunch {
   }
 
   /**
-   * The command line of the child: this process's own ({@code executable} and its {@code
-   * arguments}, JVM options and all) with the module and the property added right after the
-   * executable.
+   * The command line of the child: the same Java executable, JVM options, class path, main class
+   * and arguments, with the module and the property added before them.
    */
-  static List<String> childCommand(String executable, List<String> arguments) {
+  static List<String> childCommand(
+      String javaHome, List<String> jvmOptions, String classPath, String mainClass, String[] args) {
     List<String> command = new ArrayList<>();
-    command.add(executable);
+    command.add(Path.of(javaHome, "bin", "java").toString());
     command.add("--add-modules=" + MODULE);
     command.add("-D" + PROPERTY + "=false");
-    command.addAll(arguments);
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(classPath);
+    command.add(mainClass);
+    command.addAll(List.of(args));
     return command;
   }
 
-  /**
-   * Runs this process's command line again with the module and returns the child's exit code, or
-   * empty when this process's command line cannot be read (the caller then goes on without the
-   * module).
-   */
-  static Optional<Integer> run() throws IOException, InterruptedException {
-    ProcessHandle.Info self = ProcessHandle.current().info();
-    if (self.command().isEmpty() || self.arguments().isEmpty()) {
-      return Optional.empty();
-    }
-    Process child =
-        new ProcessBuilder(childCommand(self.command().get(), List.of(self.arguments().get())))
-            .inheritIO()
-            .start();
+  /** Runs {@code args} again in a JVM with the module and returns the child's exit code. */
+  static int run(String[] args) throws IOException, InterruptedException {
+    List<String> command = childCommand(
+        System.getProperty("java.home"),
+        ManagementFactory.getRuntimeMXBean().getInputArguments(),
+        System.getProperty("java.class.path"),
+        Main.class.getName(),
+        args);
+    Process child = new ProcessBuilder(command).inheritIO().start();
     // Stopping this process (kill, not Ctrl-C, which reaches both) must not leave the child running.
     Thread stopChild = new Thread(child::destroy, "stop-relaunched-child");
     Runtime.getRuntime().addShutdownHook(stopChild);
     int exitCode = child.waitFor();
     Runtime.getRuntime().removeShutdownHook(stopChild);
-    return Optional.of(exitCode);
+    return exitCode;
   }
 }

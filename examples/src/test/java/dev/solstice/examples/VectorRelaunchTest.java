@@ -31,12 +31,13 @@ class VectorRelaunchTest {
   }
 
   @Test
-  void childRepeatsTheCommandLineWithTheModuleAfterTheExecutable() {
+  void childRunsTheSameCommandWithTheModule() {
     assertEquals(
-        List.of("/jdk/bin/java", "--add-modules=jdk.incubator.vector", "-Dsolstice.relaunch=false", "-Xmx2g", "-jar",
-            "solstice-examples.jar", "fashion", "--epochs", "1"),
-        VectorRelaunch.childCommand(
-            "/jdk/bin/java", List.of("-Xmx2g", "-jar", "solstice-examples.jar", "fashion", "--epochs", "1")));
+        List.of(Path.of("/jdk", "bin", "java").toString(), "--add-modules=jdk.incubator.vector",
+            "-Dsolstice.relaunch=false", "-Xmx2g", "-cp", "solstice-examples.jar", "dev.solstice.examples.Main",
+            "fashion", "--epochs", "1"),
+        VectorRelaunch.childCommand("/jdk", List.of("-Xmx2g"), "solstice-examples.jar", "dev.solstice.examples.Main",
+            new String[] {"fashion", "--epochs", "1"}));
   }
 
   @Test
