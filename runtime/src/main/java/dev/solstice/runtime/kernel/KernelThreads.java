@@ -40,6 +40,22 @@ final class KernelThreads {
     work.awaitAll();
   }
 
+  /** Elements {@code [first, first + count)} of a split range, done by one thread. */
+  @FunctionalInterface
+  interface Band {
+    void run(int first, int count);
+  }
+
+  /**
+   * Splits {@code [0, extent)} into at most {@code parts} bands of a multiple of {@code unit}
+   * elements (only the last may be shorter) and {@link #run}s them.
+   */
+  static void runBands(int extent, int unit, int parts, Band band) {
+    int step = (extent + parts - 1) / parts;
+    int size = Math.max(unit, (step + unit - 1) / unit * unit);
+    run((extent + size - 1) / size, part -> band.run(part * size, Math.min(size, extent - part * size)));
+  }
+
   /** The parts of one call: a counter to claim them from and a count of those finished. */
   private static final class Parts {
     private final int count;

@@ -544,11 +544,8 @@ final class VectorArrayMath implements ArrayMath {
       adamRange(k, g, mu, nu, p, newMu, newNu, out, 0, n);
       return;
     }
-    int parts = KernelThreads.PARALLELISM;
-    int step = VectorSgemm.roundUp((n + parts - 1) / parts, LANES);
-    KernelThreads.run(
-        (n + step - 1) / step,
-        part -> adamRange(k, g, mu, nu, p, newMu, newNu, out, part * step, Math.min(n, (part + 1) * step)));
+    KernelThreads.runBands(n, LANES, KernelThreads.PARALLELISM,
+        (first, count) -> adamRange(k, g, mu, nu, p, newMu, newNu, out, first, first + count));
   }
 
   /** Adam on elements {@code [from, to)}. */

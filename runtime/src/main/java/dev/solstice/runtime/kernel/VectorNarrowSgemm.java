@@ -53,17 +53,8 @@ final class VectorNarrowSgemm {
       int ldc) {
     // The tile computes LANES columns whatever n is: that is the work to split.
     long work = (long) m * LANES * k;
-    int parts = work >= VectorSgemm.PARALLEL_FROM ? KernelThreads.PARALLELISM : 1;
-    int step = VectorSgemm.roundUp((m + parts - 1) / parts, MR);
-    KernelThreads.run(
-        (m + step - 1) / step,
-        part -> {
-          int first = part * step;
-          int rows = Math.min(step, m - first);
-          int aStart = aOff + (transA ? first : first * lda);
-          multiply(transA, transB, rows, n, k, alpha, a, aStart, lda, b, bOff, ldb, beta, c,
-              cOff + first * ldc, ldc);
-        });
+    VectorSgemm.split(m, MR, work, (first, rows) -> multiply(transA, transB, rows, n, k, alpha, a,
+        aOff + (transA ? first : first * lda), lda, b, bOff, ldb, beta, c, cOff + first * ldc, ldc));
   }
 
   private static void multiply(
@@ -83,14 +74,10 @@ final class VectorNarrowSgemm {
       float[] c,
       int cOff,
       int ldc) {
-    if (k == 0 || alpha == 0) {
-      DirectSgemm.scale(m, n, beta, c, cOff, ldc);
+    if (!VectorSgemm.prepare(m, n, k, alpha, beta, c, cOff, ldc)) {
       return;
     }
     boolean overwrite = beta == 0;
-    if (!overwrite) {
-      DirectSgemm.scale(m, n, beta, c, cOff, ldc);
-    }
     // Element (i, p) of op(A) is a[aOff + i * aRow + p * aStep].
     int aRow = transA ? 1 : lda;
     int aStep = transA ? lda : 1;
@@ -106,23 +93,10 @@ final class VectorNarrowSgemm {
           tile(kc, a, aStart, aStep, aRow, work.packedB, alpha, work.tile);
         } else {
           // A ragged last tile: its rows go into a zero-padded panel.
-          for (int p = 0; p < kc; p++) {
-            for (int r = 0; r < MR; r++) {
-              work.packedA[p * MR + r] = r < rows ? a[aStart + r * aRow + p * aStep] : 0;
-            }
-          }
+          VectorSgemm.packRows(rows, MR, kc, a, aStart, aStep, aRow, work.packedA);
           tile(kc, work.packedA, 0, MR, 1, work.packedB, alpha, work.tile);
         }
-        for (int r = 0; r < rows; r++) {
-          int row = cOff + (i + r) * ldc;
-          if (store) {
-            System.arraycopy(work.tile, r * LANES, c, row, n);
-          } else {
-            for (int j = 0; j < n; j++) {
-              c[row + j] += work.tile[r * LANES + j];
-            }
-          }
-        }
+        VectorSgemm.copyTile(work.tile, LANES, rows, n, c, cOff + i * ldc, ldc, store);
       }
     }
   }

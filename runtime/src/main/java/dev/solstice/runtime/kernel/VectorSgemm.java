@@ -82,35 +82,38 @@ final class VectorSgemm implements Sgemm {
           math, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
-    int parts = work >= PARALLEL_FROM ? KernelThreads.PARALLELISM : 1;
     if (m >= n) {
-      // Split rows in multiples of MR so that only the last part has a ragged tile.
-      int step = roundUp((m + parts - 1) / parts, MR);
-      KernelThreads.run(
-          (m + step - 1) / step,
-          part -> {
-            int first = part * step;
-            int rows = Math.min(step, m - first);
-            int aStart = aOff + (transA ? first : first * lda);
-            multiply(transA, transB, rows, n, k, alpha, a, aStart, lda, b, bOff, ldb, beta, c,
-                cOff + first * ldc, ldc);
-          });
+      split(m, MR, work, (first, rows) -> multiply(transA, transB, rows, n, k, alpha, a,
+          aOff + (transA ? first : first * lda), lda, b, bOff, ldb, beta, c, cOff + first * ldc, ldc));
     } else {
-      int step = roundUp((n + parts - 1) / parts, NR);
-      KernelThreads.run(
-          (n + step - 1) / step,
-          part -> {
-            int first = part * step;
-            int columns = Math.min(step, n - first);
-            int bStart = bOff + (transB ? first * ldb : first);
-            multiply(transA, transB, m, columns, k, alpha, a, aOff, lda, b, bStart, ldb, beta, c,
-                cOff + first, ldc);
-          });
+      split(n, NR, work, (first, columns) -> multiply(transA, transB, m, columns, k, alpha, a, aOff, lda, b,
+          bOff + (transB ? first * ldb : first), ldb, beta, c, cOff + first, ldc));
     }
   }
 
   static int roundUp(int value, int multiple) {
     return (value + multiple - 1) / multiple * multiple;
+  }
+
+  /**
+   * Multiplies the {@code extent} rows (or columns) of a product of {@code work} multiply-adds in
+   * bands, one per {@link KernelThreads} thread when it is large enough to pay for the hand-off.
+   * Bands are whole tiles of {@code tile} rows (columns), so only the last one has a ragged tile.
+   */
+  static void split(int extent, int tile, long work, KernelThreads.Band band) {
+    KernelThreads.runBands(extent, tile, work >= PARALLEL_FROM ? KernelThreads.PARALLELISM : 1, band);
+  }
+
+  /**
+   * Prepares C for tiles to be stored or added into it: scales it by {@code beta} unless that is
+   * zero (the first block of {@code k} then stores its tiles, so C is never read). Returns false
+   * when the product adds nothing ({@code k} or {@code alpha} zero) and C is finished.
+   */
+  static boolean prepare(int m, int n, int k, float alpha, float beta, float[] c, int cOff, int ldc) {
+    if (k == 0 || alpha == 0 || beta != 0) {
+      DirectSgemm.scale(m, n, beta, c, cOff, ldc);
+    }
+    return k != 0 && alpha != 0;
   }
 
   /** Single-threaded blocked multiply of the whole given problem. */
@@ -131,14 +134,10 @@ final class VectorSgemm implements Sgemm {
       float[] c,
       int cOff,
       int ldc) {
-    if (k == 0 || alpha == 0) {
-      DirectSgemm.scale(m, n, beta, c, cOff, ldc);
+    if (!prepare(m, n, k, alpha, beta, c, cOff, ldc)) {
       return;
     }
     boolean overwrite = beta == 0;
-    if (!overwrite) {
-      DirectSgemm.scale(m, n, beta, c, cOff, ldc);
-    }
     // Element (i, p) of op(A) is a[aOff + i * aRow + p * aStep].
     int aRow = transA ? 1 : lda;
     int aStep = transA ? lda : 1;
@@ -169,7 +168,7 @@ final class VectorSgemm implements Sgemm {
                 int panelStep = aStep;
                 int panelRow = aRow;
                 if (rows < MR) {
-                  packRows(rows, kc, a, aStart, aStep, aRow, work.packedA);
+                  packRows(rows, MR, kc, a, aStart, aStep, aRow, work.packedA);
                   panel = work.packedA;
                   panelStart = 0;
                   panelStep = MR;
@@ -177,7 +176,7 @@ final class VectorSgemm implements Sgemm {
                 }
                 tile(kc, panel, panelStart, panelStep, panelRow, work.packedB, bPanel, alpha,
                     work.tile, 0, NR, true);
-                copyTile(work.tile, rows, columns, c, cStart, ldc, store);
+                copyTile(work.tile, NR, rows, columns, c, cStart, ldc, store);
               }
             }
           }
@@ -267,31 +266,34 @@ final class VectorSgemm implements Sgemm {
     c31.intoArray(out, o3 + LANES);
   }
 
-  /** Stores (or adds) the top-left {@code rows x columns} of a finished tile (row length NR) into C. */
-  private static void copyTile(
-      float[] tile, int rows, int columns, float[] c, int cStart, int ldc, boolean store) {
+  /**
+   * Stores (or adds) the top-left {@code rows x columns} of a finished tile, whose rows are {@code
+   * width} floats long, into C.
+   */
+  static void copyTile(
+      float[] tile, int width, int rows, int columns, float[] c, int cStart, int ldc, boolean store) {
     for (int r = 0; r < rows; r++) {
       int row = cStart + r * ldc;
       if (store) {
-        System.arraycopy(tile, r * NR, c, row, columns);
+        System.arraycopy(tile, r * width, c, row, columns);
       } else {
         for (int j = 0; j < columns; j++) {
-          c[row + j] += tile[r * NR + j];
+          c[row + j] += tile[r * width + j];
         }
       }
     }
   }
 
   /**
-   * Copies the {@code rows < MR} rows of a ragged tile's A panel (element {@code (r, p)} at {@code
-   * a[start + r * aRow + p * aStep]}) into {@code packed} as an {@code MR}-row panel, {@code MR}
-   * floats per step of p, the missing rows zero.
+   * Copies the {@code rows < tileRows} rows of a ragged tile's A panel (element {@code (r, p)} at
+   * {@code a[start + r * aRow + p * aStep]}) into {@code packed} as a panel of {@code tileRows}
+   * rows, {@code tileRows} floats per step of p, the missing rows zero.
    */
-  private static void packRows(
-      int rows, int kc, float[] a, int start, int aStep, int aRow, float[] packed) {
+  static void packRows(
+      int rows, int tileRows, int kc, float[] a, int start, int aStep, int aRow, float[] packed) {
     for (int p = 0; p < kc; p++) {
-      for (int r = 0; r < MR; r++) {
-        packed[p * MR + r] = r < rows ? a[start + r * aRow + p * aStep] : 0;
+      for (int r = 0; r < tileRows; r++) {
+        packed[p * tileRows + r] = r < rows ? a[start + r * aRow + p * aStep] : 0;
       }
     }
   }
