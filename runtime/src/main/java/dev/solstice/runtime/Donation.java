@@ -17,6 +17,9 @@ import java.util.function.Supplier;
  * #adopt}). Their tensors, and every view of them, share a {@link Lease}; donating the array
  * releases it, so the tensors of the state that was given up refuse reads instead of showing the
  * next step's values. Nothing else is ever written in place.
+ *
+ * <p>The gradients a step used are given up too ({@link #giveUpGradients}): those a {@link
+ * Autodiff#valueAndGrad} pass returned go back to the arrays such passes reuse.
  */
 public final class Donation {
   private static final String DONATED =

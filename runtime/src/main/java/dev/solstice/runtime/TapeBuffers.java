@@ -27,6 +27,11 @@ import java.util.WeakHashMap;
  * can read an array that now belongs to another step. Outside a pass, and for small arrays, these
  * methods just allocate.
  *
+ * <p>The arrays of the results (the value and the gradients) stay with the caller, until it gives
+ * them back with {@link #recycle} ({@code TrainState.applyGradientsDonating} gives the gradients
+ * once it has used them): they then go to the next passes on that thread, and their tensors are
+ * released as above.
+ *
  * <p>With assertions enabled (as in tests) an uninitialized array is filled with NaN, so an op
  * that reads an element it did not write shows at once.
  */
