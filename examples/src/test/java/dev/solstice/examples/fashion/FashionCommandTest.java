@@ -62,6 +62,19 @@ class FashionCommandTest {
   }
 
   @Test
+  void theRecipeReaches86PercentInThreeEpochs() throws Exception {
+    assumeFashionMnistInstalled();
+    FashionCommand command = new FashionCommand();
+    new CommandLine(command).parseArgs("--no-plot");
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    MlpClassifier.Result result = command.run(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    assertEquals(3, result.epochSeconds().size());
+    assertEquals(3 * 469, result.losses().size(), "60000 images in batches of 128: 469 steps an epoch");
+    assertTrue(result.testAccuracy() >= 0.86f, "test accuracy " + result.testAccuracy() + "\n" + printed);
+  }
+
+  @Test
   void aMissingDataDirectorySaysHowToInstallIt(@TempDir Path dir) {
     FileNotFoundException e = assertThrows(FileNotFoundException.class, () -> FashionData.train(dir, 0));
     assertTrue(e.getMessage().contains("dataset-fashion-mnist"), e.getMessage());
