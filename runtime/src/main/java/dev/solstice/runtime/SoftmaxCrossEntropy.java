@@ -7,12 +7,13 @@ import java.util.Arrays;
 /**
  * Softmax cross-entropy with integer labels as one op, as XLA fuses it: per row of logits, {@code
  * logsumexp(row) - row[label]}, computed with the same shift by the row's maximum and the same
- * kernels as the composite {@code -sum(logSoftmax(logits) * oneHot)}, so the values are the same
- * bit for bit. The backward rule is {@code g * (softmax - oneHot)}, from the probabilities kept by
- * the forward pass.
+ * kernels as the composite {@code -sum(logSoftmax(logits) * oneHot)}, so on finite logits the
+ * values are the same bit for bit (where another class's logit is -inf, the composite's {@code 0 *
+ * -inf} gives NaN, and this the loss, as optax does). The backward rule is {@code g * (softmax -
+ * oneHot)}, from the probabilities kept by the forward pass.
  *
  * <p>It replaces a dozen small ops (max, compare, select, exp, sum, log, one-hot, product) and
- * their backward rules in every training step, and with them most of the JIT's warm-up work.
+ * their backward rules in every training step, and with them much of what the JIT compiles.
  */
 final class SoftmaxCrossEntropy {
   private SoftmaxCrossEntropy() {}
@@ -54,7 +55,7 @@ final class SoftmaxCrossEntropy {
       loss[r] = -(shifted[r] - lse[r]);
     }
     Node node = logits.node == null ? null : Gradients.softmaxCrossEntropy(logits, softmax(e, sums, classes), label);
-    return Tensor.floats(loss, labels.shape(), logits.batchAxes(), node);
+    return Tensor.floats(loss, labels.physical(), logits.batchAxes(), node);
   }
 
   /** The row's maximum when finite, else 0 (JAX's stop-gradient shift of a logsumexp). */

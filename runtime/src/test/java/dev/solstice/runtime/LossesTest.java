@@ -112,4 +112,40 @@ class LossesTest {
       }
     }
   }
+
+  @Test
+  void crossEntropyUnderVmapOfLogitsAndLabelsMatchesEachSample() {
+    Tensor logits = Key.of(6).normal(4, 3, 5);
+    Tensor labels = Tensor.ofInts(new int[] {1, 4, 0, 2, 2, 3, 0, 0, 1, 4, 4, 3}, 4, 3);
+    Tensor batched;
+    Tensor gradient;
+    try (Batching vmap = Batching.begin(4)) {
+      Tensor each = vmap.in("logits", logits, 0);
+      Tensor eachLabels = vmap.in("labels", labels, 0);
+      Tensor loss = Losses.softmaxCrossEntropyWithIntegerLabels(each, eachLabels);
+      assertArrayEquals(new int[] {3}, loss.shape());
+      batched = vmap.out(loss, 0);
+    }
+    gradient = Autodiff.valueAndGrad(logits, x -> {
+      try (Batching vmap = Batching.begin(4)) {
+        return vmap.out(Losses.softmaxCrossEntropyWithIntegerLabels(vmap.in("logits", x, 0), vmap.in("labels", labels, 0)),
+            0).sum();
+      }
+    }).grad();
+    float[] values = batched.toFloatArray();
+    float[] grads = gradient.toFloatArray();
+    for (int b = 0; b < 4; b++) {
+      Tensor one = logits.slice(0, b, b + 1).reshape(3, 5);
+      Tensor oneLabels = labels.slice(0, b, b + 1).reshape(3);
+      float[] expected = composite(one, oneLabels).toFloatArray();
+      float[] expectedGrad =
+          Autodiff.valueAndGrad(one, x -> composite(x, oneLabels).sum()).grad().toFloatArray();
+      for (int r = 0; r < 3; r++) {
+        assertEquals(expected[r], values[b * 3 + r], 1e-6f, "loss of sample " + b + " row " + r);
+      }
+      for (int i = 0; i < 15; i++) {
+        assertEquals(expectedGrad[i], grads[b * 15 + i], 1e-6f, "gradient of sample " + b + " element " + i);
+      }
+    }
+  }
 }
