@@ -17,8 +17,9 @@ import java.util.Set;
  * (same Java, JVM options, class path and arguments), as a child process that shares this one's
  * standard streams and whose exit code becomes this one's.
  *
- * <p>It happens only for the training commands, only when the JDK has the module, and never twice:
- * the child gets {@code -Dsolstice.relaunch=false}, which also turns it off by hand.
+ * <p>It happens only for the training commands, only when the JDK has the module and the JVM runs
+ * no agent, and never twice: the child gets {@code -Dsolstice.relaunch=false}, which also turns it
+ * off by hand.
  */
 final class VectorRelaunch {
   /** The system property that turns restarting off when {@code false}. */
@@ -33,14 +34,25 @@ final class VectorRelaunch {
 
   /**
    * Whether to restart for these arguments, given whether the module is in this JVM's boot layer,
-   * whether the JDK has it at all, and the value of {@value #PROPERTY} (null when unset).
+   * whether the JDK has it at all, the value of {@value #PROPERTY} (null when unset) and the JVM's
+   * options. A JVM with an agent (a debugger, a profiler) is not restarted: the agent would start
+   * twice, and the parent's would hold the debug port or write over the child's profile.
    */
-  static boolean wanted(String[] args, boolean inBootLayer, boolean inJdk, String property) {
+  static boolean wanted(
+      String[] args, boolean inBootLayer, boolean inJdk, String property, List<String> jvmOptions) {
     return args.length > 0
         && COMMANDS.contains(args[0])
         && !inBootLayer
         && inJdk
-        && !"false".equalsIgnoreCase(property);
+        && !"false".equalsIgnoreCase(property)
+        && jvmOptions.stream().noneMatch(VectorRelaunch::isAgent);
+  }
+
+  private static boolean isAgent(String jvmOption) {
+    return jvmOption.startsWith("-agentlib:")
+        || jvmOption.startsWith("-agentpath:")
+        || jvmOption.startsWith("-javaagent:")
+        || jvmOption.startsWith("-Xrunjdwp");
   }
 
   /** {@link #wanted} for this JVM. */
@@ -49,7 +61,8 @@ final class VectorRelaunch {
         args,
         ModuleLayer.boot().findModule(MODULE).isPresent(),
         ModuleFinder.ofSystem().find(MODULE).isPresent(),
-        System.getProperty(PROPERTY));
+        System.getProperty(PROPERTY),
+        ManagementFactory.getRuntimeMXBean().getInputArguments());
   }
 
   /**

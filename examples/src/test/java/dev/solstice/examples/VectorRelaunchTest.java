@@ -17,17 +17,28 @@ import org.junit.jupiter.api.Test;
 class VectorRelaunchTest {
   private static final String[] DIGITS = {"digits", "--epochs", "1", "--no-plot"};
 
+  private static final List<String> OPTIONS = List.of("-Xmx2g", "-Dsolstice.kernel=blas");
+
   @Test
   void restartsOnlyTrainingCommandsThatLackTheModuleTheJdkHas() {
-    assertTrue(VectorRelaunch.wanted(DIGITS, false, true, null));
-    assertTrue(VectorRelaunch.wanted(new String[] {"fashion"}, false, true, "true"));
-    assertTrue(VectorRelaunch.wanted(new String[] {"charlm"}, false, true, null));
-    assertFalse(VectorRelaunch.wanted(DIGITS, true, true, null), "module already there");
-    assertFalse(VectorRelaunch.wanted(DIGITS, false, false, null), "JDK without the module");
-    assertFalse(VectorRelaunch.wanted(DIGITS, false, true, "false"), "turned off, as in the child");
-    assertFalse(VectorRelaunch.wanted(new String[] {"polynomial"}, false, true, null), "not a heavy command");
-    assertFalse(VectorRelaunch.wanted(new String[] {"bench"}, false, true, null), "bench forks its own JVMs");
-    assertFalse(VectorRelaunch.wanted(new String[0], false, true, null));
+    assertTrue(VectorRelaunch.wanted(DIGITS, false, true, null, OPTIONS));
+    assertTrue(VectorRelaunch.wanted(new String[] {"fashion"}, false, true, "true", OPTIONS));
+    assertTrue(VectorRelaunch.wanted(new String[] {"charlm"}, false, true, null, List.of()));
+    assertFalse(VectorRelaunch.wanted(DIGITS, true, true, null, OPTIONS), "module already there");
+    assertFalse(VectorRelaunch.wanted(DIGITS, false, false, null, OPTIONS), "JDK without the module");
+    assertFalse(VectorRelaunch.wanted(DIGITS, false, true, "false", OPTIONS), "turned off, as in the child");
+    assertFalse(VectorRelaunch.wanted(new String[] {"polynomial"}, false, true, null, OPTIONS), "not a heavy command");
+    assertFalse(VectorRelaunch.wanted(new String[] {"bench"}, false, true, null, OPTIONS), "bench forks its own JVMs");
+    assertFalse(VectorRelaunch.wanted(new String[0], false, true, null, OPTIONS));
+  }
+
+  @Test
+  void aJvmWithADebuggerOrProfilerIsNotRestarted() {
+    for (String agent : List.of("-agentlib:jdwp=transport=dt_socket,server=y,address=5005",
+        "-agentpath:/opt/async-profiler/lib/libasyncProfiler.so=start,file=p.html", "-javaagent:agent.jar",
+        "-Xrunjdwp:transport=dt_socket")) {
+      assertFalse(VectorRelaunch.wanted(DIGITS, false, true, null, List.of("-Xmx2g", agent)), agent);
+    }
   }
 
   @Test
