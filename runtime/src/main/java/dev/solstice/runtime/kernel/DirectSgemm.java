@@ -4,16 +4,22 @@ import java.util.Arrays;
 
 /**
  * Matrix multiply without packing or threads, for problems too small to repay either (the
- * seed's {@code 1000x1 * 1x32}, its gradients, matrix-vector products). Products with a single
- * row, column or inner dimension are {@link ArrayMath#gemv} and {@link ArrayMath#ger} calls,
- * which the vectorised {@link ArrayMath} runs with a band of the result (or of B) held in
- * registers. For other shapes it picks the loop order whose innermost loop is longest among those
- * running over contiguous memory: a row update {@code C[i,:] += A[i,p] * B[p,:]}, a column update
- * for single-column results, or a dot product along {@code k}; those runs are {@link
- * ArrayMath#axpy} and {@link ArrayMath#dot} calls, so the vectorised {@link ArrayMath} makes this
- * path vectorised too.
+ * seed's {@code 1000x1 * 1x32}, its gradients, matrix-vector products, attention's per-head
+ * products). Products with a single row, column or inner dimension are {@link ArrayMath#gemv} and
+ * {@link ArrayMath#ger} calls, which the vectorised {@link ArrayMath} runs with a band of the
+ * result (or of B) held in registers. Other products go row by row through the same transposed
+ * gemv ({@code C[i,:] += A[i,:] * op(B)}) when the rows of op(B) are contiguous, after copying a
+ * transposed B into rows when it has enough columns; narrower transposed products are dot
+ * products along {@code k}.
  */
 final class DirectSgemm {
+  /** Columns of op(B) from which a strided op(B) is copied into rows rather than dotted. */
+  static final int TRANSPOSE_FROM = 8;
+  /** The most elements of op(B) copied so: a direct problem's B is small. */
+  static final int TRANSPOSE_LIMIT = 1 << 16;
+
+  private static final ThreadLocal<float[]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[TRANSPOSE_LIMIT]);
+
   private DirectSgemm() {}
 
   /** Same contract as {@link Sgemm#sgemm}, arguments already validated; runs use {@code math}. */
@@ -64,15 +70,20 @@ final class DirectSgemm {
           cOff, 1);
       return;
     }
-    int rowUpdate = bCol == 1 ? n : 0;
-    int columnUpdate = n == 1 && aRow == 1 && ldc == 1 ? m : 0;
-    // Dot products reduce sequentially, so they need a longer run to win.
-    int dot = aCol == 1 && bRow == 1 ? k / 2 : 0;
-    if (rowUpdate > 0 && rowUpdate >= columnUpdate && rowUpdate >= dot) {
+    if (bCol == 1) {
       rowUpdates(math, m, n, k, alpha, a, aOff, aRow, aCol, b, bOff, bRow, c, cOff, ldc);
-    } else if (columnUpdate > 0 && columnUpdate >= dot) {
-      columnUpdates(math, m, k, alpha, a, aOff, aCol, b, bOff, bRow, c, cOff);
-    } else if (dot > 0) {
+    } else if (n >= TRANSPOSE_FROM && (long) k * n <= TRANSPOSE_LIMIT) {
+      // op(B) is B transposed (as in x W^T and q k^T): copying it into rows costs k * n moves and
+      // turns each element of C's dot product, with its horizontal sum, into row updates
+      // (32x32x16: 5x faster).
+      float[] rows = TRANSPOSED.get();
+      for (int p = 0; p < k; p++) {
+        for (int j = 0; j < n; j++) {
+          rows[p * n + j] = b[bOff + p * bRow + j * bCol];
+        }
+      }
+      rowUpdates(math, m, n, k, alpha, a, aOff, aRow, aCol, rows, 0, n, c, cOff, ldc);
+    } else if (aCol == 1) {
       dots(math, m, n, k, alpha, a, aOff, aRow, b, bOff, bCol, c, cOff, ldc);
     } else {
       stridedDots(m, n, k, alpha, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc);
@@ -100,7 +111,11 @@ final class DirectSgemm {
     }
   }
 
-  /** {@code C[i,:] += alpha * A[i,p] * B[p,:]}; B rows are contiguous. */
+  /**
+   * {@code C[i,:] += alpha * A[i,:] * op(B)}, row by row; B rows are contiguous. Each row is a
+   * transposed {@link ArrayMath#gemv}, which keeps the row of C in registers while it streams the
+   * rows of B, instead of an {@link ArrayMath#axpy} through C per element of A.
+   */
   private static void rowUpdates(
       ArrayMath math,
       int m,
@@ -118,33 +133,7 @@ final class DirectSgemm {
       int cOff,
       int ldc) {
     for (int i = 0; i < m; i++) {
-      int cRow = cOff + i * ldc;
-      int aStart = aOff + i * aRow;
-      for (int p = 0; p < k; p++) {
-        math.axpy(n, alpha * a[aStart + p * aCol], b, bOff + p * bRow, c, cRow);
-      }
-    }
-  }
-
-  /**
-   * Contiguous single-column C: {@code C[:,0] += alpha * B[p,0] * A[:,p]}; A columns are
-   * contiguous.
-   */
-  private static void columnUpdates(
-      ArrayMath math,
-      int m,
-      int k,
-      float alpha,
-      float[] a,
-      int aOff,
-      int aCol,
-      float[] b,
-      int bOff,
-      int bRow,
-      float[] c,
-      int cOff) {
-    for (int p = 0; p < k; p++) {
-      math.axpy(m, alpha * b[bOff + p * bRow], a, aOff + p * aCol, c, cOff);
+      math.gemv(true, k, n, alpha, b, bOff, bRow, a, aOff + i * aRow, aCol, c, cOff + i * ldc, 1);
     }
   }
 

@@ -15,13 +15,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SgemmTest {
   /**
    * {m, n, k}: tiny, the seed's shapes, ragged tiles, blocks crossed, rows or columns split, and
-   * results narrower than a vector (a classifier's 10 logits; ragged rows; two blocks of k).
+   * results narrower than a vector (a classifier's 10 logits; ragged rows; two blocks of k), and
+   * small per-head attention products (direct, with op(B) copied into rows when transposed).
    */
   private static final int[][] SHAPES = {
     {1, 1, 1}, {2, 3, 1}, {3, 1, 5}, {7, 5, 3}, {1000, 32, 1}, {1000, 1, 32}, {32, 1, 1000},
     {1, 32, 1000}, {33, 31, 35}, {64, 64, 64}, {65, 47, 129}, {100, 17, 300}, {9, 200, 70},
     {130, 131, 257}, {300, 40, 20}, {20, 1100, 40}, {257, 96, 17}, {128, 784, 256}, {300, 100, 80},
     {1024, 10, 256}, {37, 10, 300}, {130, 15, 64}, {8, 1, 4096}, {0, 5, 3}, {4, 0, 3}, {4, 5, 0},
+    {32, 32, 16}, {32, 16, 32}, {2, 9, 7},
   };
 
   @ParameterizedTest
