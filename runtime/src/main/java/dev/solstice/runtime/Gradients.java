@@ -1,6 +1,5 @@
 package dev.solstice.runtime;
 
-import dev.solstice.runtime.kernel.FloatMath;
 import dev.solstice.runtime.kernel.Kernels;
 
 /**
@@ -35,20 +34,11 @@ final class Gradients {
       case TANH -> { for (int i = 0; i < d.length; i++) d[i] = g[i] * (1 - y[i] * y[i]); }
       case RELU -> Kernels.math().reluGrad(x, 0, g, 0, d, 0, d.length);
       case SIGMOID -> { for (int i = 0; i < d.length; i++) d[i] = g[i] * y[i] * (1 - y[i]); }
-      case GELU -> { for (int i = 0; i < d.length; i++) d[i] = g[i] * geluSlope(x[i]); }
+      case GELU -> Kernels.math().geluGrad(x, 0, g, 0, d, 0, d.length);
       case ABS -> { for (int i = 0; i < d.length; i++) d[i] = g[i] * Math.signum(x[i]); }
       case SIGN -> { }
     }
     return d;
-  }
-
-  private static final double GELU_C = Math.sqrt(2 / Math.PI);
-
-  private static float geluSlope(float x) {
-    double inner = GELU_C * (x + 0.044715 * x * x * x);
-    double t = FloatMath.tanh((float) inner);
-    double dInner = GELU_C * (1 + 3 * 0.044715 * x * x);
-    return (float) (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * dInner);
   }
 
   static Node binary(BinaryOp op, Tensor a, Tensor b) {

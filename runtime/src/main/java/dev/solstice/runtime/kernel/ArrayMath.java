@@ -90,6 +90,12 @@ public interface ArrayMath {
   void reluGrad(float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n);
 
   /**
+   * {@code out = g * gelu'(x)} ({@link FloatMath#geluSlope}): a gradient {@code g} passed back
+   * through gelu at its inputs {@code x}. {@code out} may be the same run as {@code g}.
+   */
+  void geluGrad(float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n);
+
+  /**
    * Adam's step over {@code n} elements, in this order of float operations: {@code mu' = g * k[1]
    * + mu * k[0]}, {@code nu' = g * g * k[3] + nu * k[2]}, {@code u = mu' / k[6] / (sqrt(nu' / k[7]
    * + k[4]) + k[5]) * k[8]}, {@code out = p + u} (or {@code u} when {@code p} is null). The

@@ -74,6 +74,15 @@ public final class FloatMath {
 
   static final float GELU_K1 = (float) (2 * 0.7978845608028654 * 0.044715);
 
+  /** {@code 3 GELU_K1}: the derivative of gelu's {@code 2u} is {@code GELU_K0 + GELU_K1_3 x^2}. */
+  static final float GELU_K1_3 = (float) (3 * 2 * 0.7978845608028654 * 0.044715);
+
+  /**
+   * Where gelu's slope takes {@code |x|} at most this in {@code (2u)'}: beyond it {@code s (1 - s)}
+   * is 0, and the bound keeps {@code x^2} from overflowing into {@code 0 * inf}.
+   */
+  static final float GELU_SLOPE_LIMIT = 1e4f;
+
   private FloatMath() {}
 
   /** {@code e^x}, within 1.1 ulp for normal results; 0 below -103.97, infinity above 88.72. */
@@ -204,6 +213,27 @@ public final class FloatMath {
    */
   public static float gelu(float x) {
     return x * sigmoid(geluArgument(x));
+  }
+
+  /**
+   * The derivative of {@link #gelu}: {@code s + x s (1 - s) (2u)'} with {@code s = sigmoid(2u)},
+   * equal to the tanh form's {@code 0.5 (1 + t) + 0.5 x (1 - t^2) u'}.
+   */
+  public static float geluSlope(float x) {
+    float argument = geluArgument(x);
+    float e = exp(-Math.abs(argument));
+    return geluSlopeGivenExp(x, sigmoidGivenExp(argument, e), e);
+  }
+
+  /**
+   * {@link #geluSlope} given {@code s = sigmoid(2u)} and {@code e = exp(-|2u|)}. It takes {@code s
+   * (1 - s)} as {@code e / (1 + e)^2}, which keeps its precision where s is near 1. Plain
+   * arithmetic, so loops over it vectorise.
+   */
+  static float geluSlopeGivenExp(float x, float s, float e) {
+    float onePlusE = 1f + e;
+    float c = Math.max(Math.min(x, GELU_SLOPE_LIMIT), -GELU_SLOPE_LIMIT);
+    return Math.fma(x * (e / (onePlusE * onePlusE)), Math.fma(GELU_K1_3, c * c, GELU_K0), s);
   }
 
   /** {@code 2u = 2 sqrt(2/pi) (x + 0.044715 x^3)}, so that {@code gelu(x) = x sigmoid(2u)}. */

@@ -117,6 +117,30 @@ final class ScalarArrayMath implements ArrayMath {
     }
   }
 
+  @Override
+  public void geluGrad(float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n) {
+    checkRuns(x, xOff, out, outOff, n);
+    Objects.checkFromIndexSize(gOff, n, g.length);
+    float[] xs = new float[Math.min(n, CHUNK)];
+    float[] es = new float[xs.length];
+    float[] gs = new float[xs.length];
+    for (int start = 0; start < n; start += CHUNK) {
+      int length = Math.min(CHUNK, n - start);
+      System.arraycopy(x, xOff + start, xs, 0, length);
+      for (int i = 0; i < length; i++) {
+        es[i] = -Math.abs(FloatMath.geluArgument(xs[i]));
+      }
+      expInPlace(es, gs, length);
+      System.arraycopy(g, gOff + start, gs, 0, length);
+      for (int i = 0; i < length; i++) {
+        float xi = xs[i];
+        float e = es[i];
+        gs[i] *= FloatMath.geluSlopeGivenExp(xi, FloatMath.sigmoidGivenExp(FloatMath.geluArgument(xi), e), e);
+      }
+      System.arraycopy(gs, 0, out, outOff + start, length);
+    }
+  }
+
   // sum and dot keep four running sums in double precision: one would make each addition wait
   // for the previous one (four cycles), and double's products of floats are exact, so the order
   // of the additions barely matters.

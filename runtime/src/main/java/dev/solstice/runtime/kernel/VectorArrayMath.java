@@ -236,6 +236,50 @@ final class VectorArrayMath implements ArrayMath {
   }
 
   @Override
+  public void geluGrad(float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n) {
+    ScalarArrayMath.checkRuns(x, xOff, out, outOff, n);
+    Objects.checkFromIndexSize(gOff, n, g.length);
+    float[] es = new float[Math.min(n, CHUNK)];
+    for (int start = 0; start < n; start += CHUNK) {
+      geluGradChunk(x, xOff + start, g, gOff + start, out, outOff + start, Math.min(CHUNK, n - start), es);
+    }
+  }
+
+  /** {@link FloatMath#geluSlope} times g, in passes as {@link #geluChunk}; {@code es} is scratch. */
+  private static void geluGradChunk(
+      float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n, float[] es) {
+    int bound = SPECIES.loopBound(n);
+    for (int i = 0; i < bound; i += LANES) {
+      FloatVector v = FloatVector.fromArray(SPECIES, x, xOff + i);
+      v.mul(v)
+          .fma(FloatVector.broadcast(SPECIES, FloatMath.GELU_K1),
+              FloatVector.broadcast(SPECIES, FloatMath.GELU_K0))
+          .mul(v)
+          .abs()
+          .neg()
+          .intoArray(es, i);
+    }
+    expChunk(es, 0, es, 0, bound);
+    FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+    FloatVector limit = FloatVector.broadcast(SPECIES, FloatMath.GELU_SLOPE_LIMIT);
+    for (int i = 0; i < bound; i += LANES) {
+      FloatVector v = FloatVector.fromArray(SPECIES, x, xOff + i);
+      VectorMask<Float> positive = v.compare(VectorOperators.GE, FloatVector.zero(SPECIES));
+      FloatVector e = FloatVector.fromArray(SPECIES, es, i);
+      FloatVector onePlusE = e.add(one);
+      FloatVector s = e.blend(one, positive).div(onePlusE);
+      FloatVector c = v.min(limit).max(limit.neg());
+      FloatVector slope = v.mul(e.div(onePlusE.mul(onePlusE)))
+          .fma(c.mul(c).fma(FloatVector.broadcast(SPECIES, FloatMath.GELU_K1_3),
+              FloatVector.broadcast(SPECIES, FloatMath.GELU_K0)), s);
+      FloatVector.fromArray(SPECIES, g, gOff + i).mul(slope).intoArray(out, outOff + i);
+    }
+    for (int i = bound; i < n; i++) {
+      out[outOff + i] = g[gOff + i] * FloatMath.geluSlope(x[xOff + i]);
+    }
+  }
+
+  @Override
   public float sum(float[] x, int off, int n) {
     Objects.checkFromIndexSize(off, n, x.length);
     double total = 0;

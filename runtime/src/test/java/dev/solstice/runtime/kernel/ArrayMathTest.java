@@ -38,6 +38,32 @@ class ArrayMathTest {
   @EnumSource(
       value = Backend.class,
       names = {"JAVA", "VECTOR"})
+  void geluGradIsGTimesFloatMathsSlopeBitForBitInPlaceOrNot(Backend backend) {
+    ArrayMath math = Kernels.math(backend);
+    Random random = new Random(8);
+    float[] x = inputs(random, 3000);
+    float[] g = gaussian(random, 3000);
+    for (int n : new int[] {0, 1, 15, 17, 1024, 2999}) {
+      int xOff = random.nextInt(2);
+      int gOff = random.nextInt(2);
+      int outOff = random.nextInt(2);
+      float[] out = new float[n + 2];
+      math.geluGrad(x, xOff, g, gOff, out, outOff, n);
+      float[] inPlace = g.clone();
+      math.geluGrad(x, xOff, inPlace, gOff, inPlace, gOff, n);
+      for (int i = 0; i < n; i++) {
+        float expected = g[gOff + i] * FloatMath.geluSlope(x[xOff + i]);
+        assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(out[outOff + i]),
+            "n " + n + ", index " + i + ", x " + x[xOff + i]);
+        assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(inPlace[gOff + i]), "in place, index " + i);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Backend.class,
+      names = {"JAVA", "VECTOR"})
   void unaryFunctionsWorkInPlace(Backend backend) {
     ArrayMath math = Kernels.math(backend);
     float[] input = inputs(new Random(4), 100);

@@ -84,6 +84,34 @@ class FloatMathTest {
     assertTrue(Float.isNaN(FloatMath.gelu(Float.NaN)));
   }
 
+  @Test
+  void geluSlopeMatchesItsDerivativeInDouble() {
+    double c = Math.sqrt(2 / Math.PI);
+    for (long bits = 0; bits <= 0xFFFFFFFFL; bits += STRIDE) {
+      float x = Float.intBitsToFloat((int) bits);
+      if (!Float.isFinite(x) || Math.abs(x) > 1e15f) {
+        continue;
+      }
+      // 0.5 (1 + t) = s and 0.5 (1 - t^2) = 2 s (1 - s) with s = sigmoid(2u), in forms that do
+      // not cancel in double where t is near -1.
+      double u = c * (x + 0.044715 * x * x * x);
+      double e = Math.exp(-2 * Math.abs(u));
+      double first = u >= 0 ? 1 / (1 + e) : e / (1 + e);
+      double second = x * 2 * e / ((1 + e) * (1 + e)) * c * (1 + 3 * 0.044715 * x * x);
+      double exact = first + second;
+      // As for gelu, 2u is a float with a few ulp of error, which exp turns into that relative
+      // error in both terms; they cancel near the slope's zero at x = -0.75, so the bound is on
+      // their sizes rather than on the result.
+      double allowed = 0x1p-23 * (4 + 3 * Math.abs(2 * u)) * (Math.abs(first) + Math.abs(second)) + 1e-30;
+      assertEquals(exact, FloatMath.geluSlope(x), allowed, "gelu'(" + x + ")");
+    }
+    assertEquals(0.5f, FloatMath.geluSlope(0f));
+    assertEquals(1f, FloatMath.geluSlope(30f));
+    assertEquals(1f, FloatMath.geluSlope(3e20f));
+    assertEquals(0f, FloatMath.geluSlope(-3e20f));
+    assertTrue(Float.isNaN(FloatMath.geluSlope(Float.NaN)));
+  }
+
   /**
    * Checks every swept input and a dense sweep of {@code [denseMin, denseMax]}: where the exact
    * result rounds to a finite float, the error is at most {@code maxUlp} units of that float's
