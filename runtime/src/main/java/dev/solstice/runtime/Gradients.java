@@ -113,6 +113,20 @@ final class Gradients {
     }, x);
   }
 
+  // ---- softmax
+
+  /** Softmax over the last axis: {@code y (g - sum(g y))} per row, from its output {@code y}. */
+  static Node softmax(Tensor x, float[] y, int classes) {
+    return Node.of((g, out) -> new Tensor[] {
+        Tensor.floats(Softmax.softmaxVjp(g.data(), y, classes), x.physical(), x.batchAxes(), null)}, x);
+  }
+
+  /** Log-softmax over the last axis: {@code g - exp(y) sum(g)} per row, from its output {@code y}. */
+  static Node logSoftmax(Tensor x, float[] y, int classes) {
+    return Node.of((g, out) -> new Tensor[] {
+        Tensor.floats(Softmax.logSoftmaxVjp(g.data(), y, classes), x.physical(), x.batchAxes(), null)}, x);
+  }
+
   // ---- losses
 
   /** Softmax cross-entropy: {@code g * (softmax - oneHot)} per row, from the forward pass's softmax. */
