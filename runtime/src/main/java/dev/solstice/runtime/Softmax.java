@@ -14,10 +14,13 @@ import dev.solstice.runtime.kernel.Kernels;
 final class Softmax {
   private Softmax() {}
 
-  /** Whether {@code axis} of float {@code x} is its last, non-empty axis, where the fused ops apply. */
-  static boolean applies(Tensor x, int axis) {
+  /**
+   * Whether {@code axis} of float {@code x} is its last, non-empty axis, where the fused ops apply;
+   * an axis out of range is an error of {@code op}.
+   */
+  static boolean applies(String op, Tensor x, int axis) {
     int rank = x.rank();
-    return x.isFloat() && rank > 0 && Shapes.axis("softmax", axis, rank) == rank - 1 && x.dim(-1) > 0;
+    return x.isFloat() && rank > 0 && Shapes.axis(op, axis, rank) == rank - 1 && x.dim(-1) > 0;
   }
 
   static Tensor softmax(Tensor x) {

@@ -690,12 +690,12 @@ public final class Tensor {
 
   /** {@code exp(x) / sum(exp(x), axis)}, computed without overflow. */
   public Tensor softmax(int axis) {
-    return Softmax.applies(this, axis) ? Softmax.softmax(this) : Composites.softmax(this, axis);
+    return Softmax.applies("softmax", this, axis) ? Softmax.softmax(this) : Composites.softmax(this, axis);
   }
 
   /** {@code x - logsumexp(x, axis)}. */
   public Tensor logSoftmax(int axis) {
-    return Softmax.applies(this, axis) ? Softmax.logSoftmax(this) : Composites.logSoftmax(this, axis);
+    return Softmax.applies("logSoftmax", this, axis) ? Softmax.logSoftmax(this) : Composites.logSoftmax(this, axis);
   }
 
   // ---------------------------------------------------------------- shape

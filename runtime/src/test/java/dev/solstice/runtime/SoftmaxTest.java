@@ -2,6 +2,8 @@ package dev.solstice.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.solstice.runtime.random.Key;
 import java.util.List;
@@ -60,5 +62,12 @@ class SoftmaxTest {
     float[] viaTranspose = x.transpose(1, 0).softmax(-1).transpose(1, 0).toFloatArray();
     assertArrayEquals(viaTranspose, alongRows, 1e-6f);
     assertEquals(1f, x.softmax(0).sum(0).toFloatArray()[2], 1e-6f);
+  }
+
+  @Test
+  void anAxisOutOfRangeNamesTheOp() {
+    Tensor x = Tensor.zeros(2, 3);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> x.logSoftmax(2));
+    assertTrue(e.getMessage().startsWith("logSoftmax: axis 2 is out of range"), e.getMessage());
   }
 }
