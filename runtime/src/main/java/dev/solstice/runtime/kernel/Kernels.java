@@ -98,10 +98,17 @@ public final class Kernels {
    * "java without the Vector API (start the JVM with --add-modules jdk.incubator.vector)"}.
    */
   public static String summary() {
-    String name = backend().propertyValue();
-    return math().vectorised()
-        ? name + " with the Vector API"
-        : name + " without the Vector API (" + Vector.PROBLEM + ")";
+    return summary(backend(), math().vectorised(), Vector.PROBLEM);
+  }
+
+  /** {@link #summary()} for a backend, whether its math is vectorised, and why the module is not used (null if present). */
+  static String summary(Backend backend, boolean vectorised, String problem) {
+    String name = backend.propertyValue();
+    if (vectorised) {
+      return name + " with the Vector API";
+    }
+    return name + " without the Vector API ("
+        + (problem != null ? problem : "-D" + PROPERTY + "=" + name + " chose plain Java loops") + ")";
   }
 
   /** Whether {@code backend} can be used in this JVM. */

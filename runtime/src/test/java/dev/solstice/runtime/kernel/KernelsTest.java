@@ -42,6 +42,10 @@ class KernelsTest {
   void summaryNamesTheBackendAndTheVectorApi() {
     // Surefire adds jdk.incubator.vector; the examples' tests check the summary without it.
     assertEquals(Kernels.backend().propertyValue() + " with the Vector API", Kernels.summary());
+    assertEquals("java without the Vector API (-Dsolstice.kernel=java chose plain Java loops)",
+        Kernels.summary(Backend.JAVA, false, null));
+    assertEquals("blas without the Vector API (start the JVM with --add-modules jdk.incubator.vector)",
+        Kernels.summary(Backend.BLAS, false, "start the JVM with --add-modules jdk.incubator.vector"));
   }
 
   @Test
