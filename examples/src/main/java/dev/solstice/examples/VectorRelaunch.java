@@ -1,5 +1,7 @@
 package dev.solstice.examples;
 
+import dev.solstice.runtime.kernel.Backend;
+import dev.solstice.runtime.kernel.Kernels;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.module.ModuleFinder;
@@ -36,7 +38,8 @@ final class VectorRelaunch {
    * Whether to restart for these arguments, given whether the module is in this JVM's boot layer,
    * whether the JDK has it at all, the value of {@value #PROPERTY} (null when unset) and the JVM's
    * options. A JVM with an agent (a debugger, a profiler) is not restarted: the agent would start
-   * twice, and the parent's would hold the debug port or write over the child's profile.
+   * twice, and the parent's would hold the debug port or write over the child's profile. Nor is
+   * one told to run the plain Java kernels ({@code -Dsolstice.kernel=java}), which need no module.
    */
   static boolean wanted(
       String[] args, boolean inBootLayer, boolean inJdk, String property, List<String> jvmOptions) {
@@ -45,7 +48,8 @@ final class VectorRelaunch {
         && !inBootLayer
         && inJdk
         && !"false".equalsIgnoreCase(property)
-        && jvmOptions.stream().noneMatch(VectorRelaunch::isAgent);
+        && jvmOptions.stream().noneMatch(VectorRelaunch::isAgent)
+        && !jvmOptions.contains("-D" + Kernels.PROPERTY + "=" + Backend.JAVA.propertyValue());
   }
 
   private static boolean isAgent(String jvmOption) {

@@ -30,6 +30,8 @@ class VectorRelaunchTest {
     assertFalse(VectorRelaunch.wanted(new String[] {"polynomial"}, false, true, null, OPTIONS), "not a heavy command");
     assertFalse(VectorRelaunch.wanted(new String[] {"bench"}, false, true, null, OPTIONS), "bench forks its own JVMs");
     assertFalse(VectorRelaunch.wanted(new String[0], false, true, null, OPTIONS));
+    assertFalse(VectorRelaunch.wanted(DIGITS, false, true, null, List.of("-Dsolstice.kernel=java")),
+        "plain Java kernels asked for");
   }
 
   @Test
