@@ -68,7 +68,7 @@ public record FusedAdam(float b1, float oneMinusB1, float b2, float oneMinusB2, 
     float[] vs = nu.data();
     float[] ps = addTo == null ? null : addTo.data();
     int n = gs.length;
-    if (donates(mu, nu, addTo)) {
+    if (donates(mu, ms, nu, vs, addTo, ps)) {
       // In place: the kernel runs the loop below as vectors, which C2 cannot do for it when the
       // outputs may be the inputs.
       float[] out = addTo == null ? new float[n] : ps;
@@ -127,17 +127,14 @@ public record FusedAdam(float b1, float oneMinusB1, float b2, float oneMinusB2, 
 
   /**
    * Whether this step may write into the memory of {@code mu}, {@code nu} and {@code addTo} (if
-   * given): inside {@link Donation#run}, when all of them are donatable, none shares an array with
+   * given), whose arrays are {@code ms}, {@code vs} and {@code ps}: inside {@link Donation#run}, when all of them are donatable, none shares an array with
    * another, and the vectorised kernel runs the in-place loop (the scalar one would be slower
    * than fresh arrays). Their tensors are released then.
    */
-  private static boolean donates(Tensor mu, Tensor nu, Tensor addTo) {
+  private static boolean donates(Tensor mu, float[] ms, Tensor nu, float[] vs, Tensor addTo, float[] ps) {
     if (!Donation.active() || !Kernels.math().vectorised()) {
       return false;
     }
-    float[] ms = mu.data();
-    float[] vs = nu.data();
-    float[] ps = addTo == null ? null : addTo.data();
     if (ms == vs || ms == ps || vs == ps || !mu.donatable() || !nu.donatable() || addTo != null && !addTo.donatable()) {
       return false;
     }
