@@ -105,16 +105,24 @@ final class ScalarArrayMath implements ArrayMath {
     for (int start = 0; start < n; start += CHUNK) {
       int length = Math.min(CHUNK, n - start);
       System.arraycopy(in, inOff + start, xs, 0, length);
-      for (int i = 0; i < length; i++) {
-        es[i] = -Math.abs(FloatMath.geluArgument(xs[i]));
-      }
-      expInPlace(es, shifted, length);
+      geluExps(xs, es, shifted, length);
       for (int i = 0; i < length; i++) {
         float x = xs[i];
         xs[i] = x * FloatMath.sigmoidGivenExp(FloatMath.geluArgument(x), es[i]);
       }
       System.arraycopy(xs, 0, out, outOff + start, length);
     }
+  }
+
+  /**
+   * {@code es = exp(-|2u|)} of gelu's argument for the first {@code n} of {@code xs} ({@code
+   * scratch} for the exp): the exp that gelu and its slope share.
+   */
+  private static void geluExps(float[] xs, float[] es, float[] scratch, int n) {
+    for (int i = 0; i < n; i++) {
+      es[i] = -Math.abs(FloatMath.geluArgument(xs[i]));
+    }
+    expInPlace(es, scratch, n);
   }
 
   @Override
@@ -127,10 +135,7 @@ final class ScalarArrayMath implements ArrayMath {
     for (int start = 0; start < n; start += CHUNK) {
       int length = Math.min(CHUNK, n - start);
       System.arraycopy(x, xOff + start, xs, 0, length);
-      for (int i = 0; i < length; i++) {
-        es[i] = -Math.abs(FloatMath.geluArgument(xs[i]));
-      }
-      expInPlace(es, gs, length);
+      geluExps(xs, es, gs, length);
       System.arraycopy(g, gOff + start, gs, 0, length);
       for (int i = 0; i < length; i++) {
         float xi = xs[i];

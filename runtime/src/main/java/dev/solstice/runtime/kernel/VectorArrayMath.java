@@ -211,17 +211,7 @@ final class VectorArrayMath implements ArrayMath {
   /** {@link FloatMath#gelu}, {@code x * sigmoid(u2)}, in passes as {@link #sigmoidChunk}. */
   private static void geluChunk(float[] in, int inOff, float[] out, int outOff, int n) {
     int bound = SPECIES.loopBound(n);
-    for (int i = 0; i < bound; i += LANES) {
-      FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
-      x.mul(x)
-          .fma(FloatVector.broadcast(SPECIES, FloatMath.GELU_K1),
-              FloatVector.broadcast(SPECIES, FloatMath.GELU_K0))
-          .mul(x)
-          .abs()
-          .neg()
-          .intoArray(out, outOff + i);
-    }
-    expChunk(out, outOff, out, outOff, bound);
+    geluExps(in, inOff, out, outOff, bound);
     for (int i = 0; i < bound; i += LANES) {
       FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
       // u2 has the sign of x (its other factor is positive), including -0 and NaN.
@@ -233,6 +223,24 @@ final class VectorArrayMath implements ArrayMath {
     for (int i = bound; i < n; i++) {
       out[outOff + i] = FloatMath.gelu(in[inOff + i]);
     }
+  }
+
+  /**
+   * {@code exp(-|2u|)} of gelu's argument for the first {@code bound} elements (a multiple of the
+   * lanes) of {@code in}, into {@code out}: the exp that gelu and its slope share.
+   */
+  private static void geluExps(float[] in, int inOff, float[] out, int outOff, int bound) {
+    for (int i = 0; i < bound; i += LANES) {
+      FloatVector x = FloatVector.fromArray(SPECIES, in, inOff + i);
+      x.mul(x)
+          .fma(FloatVector.broadcast(SPECIES, FloatMath.GELU_K1),
+              FloatVector.broadcast(SPECIES, FloatMath.GELU_K0))
+          .mul(x)
+          .abs()
+          .neg()
+          .intoArray(out, outOff + i);
+    }
+    expChunk(out, outOff, out, outOff, bound);
   }
 
   @Override
@@ -249,17 +257,7 @@ final class VectorArrayMath implements ArrayMath {
   private static void geluGradChunk(
       float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n, float[] es) {
     int bound = SPECIES.loopBound(n);
-    for (int i = 0; i < bound; i += LANES) {
-      FloatVector v = FloatVector.fromArray(SPECIES, x, xOff + i);
-      v.mul(v)
-          .fma(FloatVector.broadcast(SPECIES, FloatMath.GELU_K1),
-              FloatVector.broadcast(SPECIES, FloatMath.GELU_K0))
-          .mul(v)
-          .abs()
-          .neg()
-          .intoArray(es, i);
-    }
-    expChunk(es, 0, es, 0, bound);
+    geluExps(x, xOff, es, 0, bound);
     FloatVector one = FloatVector.broadcast(SPECIES, 1f);
     FloatVector limit = FloatVector.broadcast(SPECIES, FloatMath.GELU_SLOPE_LIMIT);
     for (int i = 0; i < bound; i += LANES) {
