@@ -21,6 +21,8 @@ import optax
 from beartype import beartype
 from jaxtyping import Array, Float, jaxtyped
 
+from jax_mlp import mlp_forward, mlp_init
+
 STANDARD = dict(warmup=5, measure=7, seconds=1.0)
 QUICK = dict(warmup=1, measure=3, seconds=0.1)
 
@@ -39,30 +41,6 @@ def median_seconds(operation, warmup, measure, seconds):
         if iteration >= warmup:
             means.append(elapsed / count)
     return statistics.median(means)
-
-
-def linear_init(key, fan_in, fan_out):
-    """equinox.nn.Linear's initialisation: weight [out, in] and bias [out] from U(-1/sqrt(in), 1/sqrt(in))."""
-    wkey, bkey = jax.random.split(key)
-    limit = 1 / np.sqrt(fan_in)
-    return {
-        "weight": jax.random.uniform(wkey, (fan_out, fan_in), minval=-limit, maxval=limit),
-        "bias": jax.random.uniform(bkey, (fan_out,), minval=-limit, maxval=limit),
-    }
-
-
-def mlp_init(key, widths):
-    keys = jax.random.split(key, len(widths) - 1)
-    return [linear_init(k, i, o) for k, i, o in zip(keys, widths[:-1], widths[1:])]
-
-
-def mlp_forward(layers, x, activation):
-    """One sample through the layers, `activation` between them and none after the last."""
-    for i, layer in enumerate(layers):
-        x = layer["weight"] @ x + layer["bias"]
-        if i + 1 < len(layers):
-            x = activation(x)
-    return x
 
 
 def train_step(loss, optimizer):

@@ -22,6 +22,8 @@ import jax.numpy as jnp
 import numpy as np
 import optax
 
+from jax_mlp import mlp_forward, mlp_init
+
 
 def read_idx(path):
     """An IDX file (gzipped or not) as a numpy array of its dimensions."""
@@ -42,31 +44,7 @@ def load(directory, prefix):
     return images.reshape(images.shape[0], -1).astype(np.float32) / 255.0, labels.astype(np.int32)
 
 
-def linear_init(key, fan_in, fan_out):
-    """equinox.nn.Linear's initialisation: weight [out, in] and bias [out] from U(-1/sqrt(in), 1/sqrt(in))."""
-    wkey, bkey = jax.random.split(key)
-    limit = 1 / np.sqrt(fan_in)
-    return {
-        "weight": jax.random.uniform(wkey, (fan_out, fan_in), minval=-limit, maxval=limit),
-        "bias": jax.random.uniform(bkey, (fan_out,), minval=-limit, maxval=limit),
-    }
-
-
-def mlp_init(key, widths):
-    keys = jax.random.split(key, len(widths) - 1)
-    return [linear_init(k, i, o) for k, i, o in zip(keys, widths[:-1], widths[1:])]
-
-
-def mlp_forward(layers, x):
-    """One sample through the layers, relu between them and none after the last."""
-    for i, layer in enumerate(layers):
-        x = layer["weight"] @ x + layer["bias"]
-        if i + 1 < len(layers):
-            x = jax.nn.relu(x)
-    return x
-
-
-forward = jax.vmap(mlp_forward, in_axes=(None, 0))
+forward = jax.vmap(lambda layers, x: mlp_forward(layers, x, jax.nn.relu), in_axes=(None, 0))
 
 
 def loss(params, images, labels):
