@@ -43,13 +43,16 @@ final class VectorRelaunch {
    */
   static boolean wanted(
       String[] args, boolean inBootLayer, boolean inJdk, String property, List<String> jvmOptions) {
-    return args.length > 0
-        && COMMANDS.contains(args[0])
+    return isTrainingCommand(args)
         && !inBootLayer
         && inJdk
         && !"false".equalsIgnoreCase(property)
         && jvmOptions.stream().noneMatch(VectorRelaunch::isAgent)
         && !jvmOptions.contains("-D" + Kernels.PROPERTY + "=" + Backend.JAVA.propertyValue());
+  }
+
+  private static boolean isTrainingCommand(String[] args) {
+    return args.length > 0 && COMMANDS.contains(args[0]);
   }
 
   private static boolean isAgent(String jvmOption) {
@@ -59,9 +62,12 @@ final class VectorRelaunch {
         || jvmOption.startsWith("-Xrunjdwp");
   }
 
-  /** {@link #wanted} for this JVM. */
+  /**
+   * {@link #wanted} for this JVM; only a training command looks further, so the other commands
+   * start without loading the management classes.
+   */
   static boolean wanted(String[] args) {
-    return wanted(
+    return isTrainingCommand(args) && wanted(
         args,
         ModuleLayer.boot().findModule(MODULE).isPresent(),
         ModuleFinder.ofSystem().find(MODULE).isPresent(),
